@@ -1,0 +1,106 @@
+"""Direction and kind of each message.
+
+Direction comes from the heading: the requester's name means the requester
+wrote it. Kind comes from the sender's own words only (never from the mail
+it quotes, which would make every reply look like the request it answers),
+checked from the most specific signal to the least.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import OWN, SIGNOFF, BOILERPLATE, Message, Thread
+
+# A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
+DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered", re.I)
+# "I am out of the office until", "This is an automatic reply", "Automatic reply:"
+OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)? (?:reply|response)|auto-?reply|i am (?:currently )?(?:away|on leave)", re.I)
+# A receipt that opens "Thank you for your email." and says nothing about this request.
+GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|contacting)\b.{0,40}(?:e-?mail|message|enquiry)", re.I)
+REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b|working days", re.I)
+# The outcome of a review: "I have now completed the internal review", "the review upheld"
+REVIEW_OUTCOME = re.compile(r"internal review.{0,200}(?:complete|conclu|uphold|upheld|outcome|decision|carried out|overturn)|(?:complete|conclu|carried out|conducted)\w*.{0,60}internal review|review (?:panel|officer)", re.I | re.S)
+# The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
+CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:process|proceed|respond)", re.I)
+# More time: "public interest test", "we need to extend the time", "extension"
+EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension", re.I)
+# A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
+ANSWER_SIGNAL = re.compile(
+    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown) below|see attached"
+    r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not hold|(?:is|are|was) not held|(?:is|are) exempt"
+    r"|the answer|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
+    re.I,
+)
+# A receipt: "has been logged", "We are currently processing your request", "reference number"
+ACKNOWLEDGEMENT = re.compile(
+    r"acknowledge|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply)"
+    r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
+    r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)",
+    re.I,
+)
+# An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews"
+REVIEW_REQUEST = re.compile(r"internal review|conducts freedom of information reviews|request a review|review of (?:your|the) (?:handling|decision|response)", re.I)
+
+
+def _own_and_closing(message: Message) -> tuple[str, str]:
+    own = "\n".join(t for _, t, role in message.lines if role == OWN)
+    closing = "\n".join(t for _, t, role in message.lines if role in (SIGNOFF, BOILERPLATE))
+    return own, closing
+
+
+def incoming_kind(message: Message) -> str:
+    own, closing = _own_and_closing(message)
+    text = own + "\n" + closing
+    if DELIVERY_FAILURE.search(text[:600]):
+        return "delivery_failure"
+    if OUT_OF_OFFICE.search(own):
+        return "auto_reply"
+    if REVIEW_OUTCOME.search(own):
+        return "internal_review_response"
+    if CLARIFICATION_ASKED.search(own):
+        return "clarification_request"
+    if EXTENSION.search(own):
+        return "extension"
+    answers = ANSWER_SIGNAL.search(own)
+    if answers or message.attachment_count:
+        return "response"
+    if ACKNOWLEDGEMENT.search(own):
+        return "acknowledgement"
+    if GENERIC_THANKS.search(own) and not REQUEST_SPECIFIC.search(text):
+        return "auto_reply"
+    return "response" if len(own.split()) > 40 else "other"
+
+
+def outgoing_kind(message: Message, position: int, previous_incoming: str | None) -> str:
+    if position == 0:
+        return "request"
+    own, _ = _own_and_closing(message)
+    if REVIEW_REQUEST.search(own):
+        return "internal_review_request"
+    if previous_incoming == "clarification_request":
+        return "clarification"
+    return "follow_up"
+
+
+def _is_requester(sender: str | None, requester: str | None) -> bool:
+    if not sender or not requester:
+        return False
+    return sender.strip().rstrip(",").lower() == requester.strip().lower()
+
+
+def classify(thread: Thread) -> Thread:
+    previous_incoming = None
+    outgoing_seen = 0
+    for message in thread.messages:
+        if message.index == 0 and (message.sender is None or _is_requester(message.sender, thread.requester) or thread.requester is None):
+            message.direction = "outgoing"
+        else:
+            message.direction = "outgoing" if _is_requester(message.sender, thread.requester) else "incoming"
+        if message.direction == "outgoing":
+            message.kind = outgoing_kind(message, outgoing_seen, previous_incoming)
+            outgoing_seen += 1
+            previous_incoming = None
+        else:
+            message.kind = incoming_kind(message)
+            previous_incoming = message.kind
+    return thread

@@ -1,0 +1,178 @@
+"""The command line: arguments in, inputs walked, JSON out. No parsing logic lives here.
+
+Data goes to standard output and everything else (errors, progress, the
+summary) to standard error, so ``foiparse threads/ | jq`` always sees clean
+JSON Lines.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXAMPLES = """\b
+Examples:
+  foiparse thread.txt
+  foiparse thread.txt | jq '.questions[] | {number, answer}'
+  foiparse threads/ --jobs 2 > threads.jsonl
+  cat thread.txt | foiparse -
+  foiparse threads/ --output-dir parsed/ --skip-existing
+"""
+
+
+class DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it names no command, is a path for ``parse``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["parse", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
+@click.version_option(__version__, "--version", prog_name="foiparse", message="%(prog)s %(version)s")
+def main() -> None:
+    """Turn Freedom of Information request threads into JSON.
+
+    Give it files, folders or - (standard input). One thread prints one JSON
+    object; several print JSON Lines, one thread a line, in path order.
+    """
+
+
+def _parse_one(job: tuple[str, int, str | None]) -> tuple[str, bool, str]:
+    """Worker: (path, ok, JSON text or the reason it failed). Runs in a pool process too."""
+    from .emit import to_json
+    from .pipeline import parse_bytes
+    from .read import InputError, read_file
+
+    path, max_size, fmt = job
+    try:
+        thread = parse_bytes(read_file(path, max_size), path=path, format=fmt)
+    except InputError as error:
+        return path, False, str(error)
+    except RecursionError:
+        return path, False, "input too deeply nested to parse"
+    except MemoryError:
+        return path, False, "out of memory while parsing"
+    return path, True, to_json(thread)
+
+
+def _results(jobs: list[tuple[str, int, str | None]], workers: int):
+    if workers <= 1 or len(jobs) < 2:
+        for job in jobs:
+            yield _parse_one(job)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_parse_one, jobs, chunksize=chunk)
+
+
+def _output_name(path: str) -> str:
+    """A file name inside --output-dir for an input: its base name, never a path out of the folder."""
+    base = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
+    safe = "".join(ch if ch.isprintable() and ch not in "/\\\0" else "_" for ch in base).lstrip(".") or "input"
+    return safe + ".json"
+
+
+def _write_atomic(folder: str, name: str, text: str) -> None:
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".foiparse-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text + "\n")
+        os.replace(temporary, os.path.join(folder, name))
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+@main.command("parse", epilog=EXAMPLES)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-text", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
+@click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
+@click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
+@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 for a single file).")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write NAME.json per input into this folder instead of standard output.")
+@click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose NAME.json exists (to resume a run).")
+@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+@click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_existing, max_size, error_format, quiet):
+    """Parse threads into JSON (the default command: `foiparse FILE` is `foiparse parse FILE`)."""
+    from .read import expand_paths
+
+    if skip_existing and not output_dir:
+        raise click.UsageError("--skip-existing needs --output-dir")
+    if paths.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    files = expand_paths(list(paths), pattern)
+    single = len(paths) == 1 and len(files) == 1 and files[0] == paths[0]
+    if output_dir:
+        os.makedirs(output_dir, exist_ok=True)
+        if skip_existing:
+            files = [f for f in files if not os.path.exists(os.path.join(output_dir, _output_name(f)))]
+    if compact:
+        indent = None
+    elif indent is None and single and sys.stdout.isatty():
+        indent = 2
+    workers = jobs or (1 if single else (os.cpu_count() or 1))
+    fmt = None if fmt == "auto" else fmt
+    jobs_list = [(f, max_size, fmt) for f in files]
+
+    failures = 0
+    progress = None
+    if not quiet and sys.stderr.isatty() and len(files) > 1:
+        from .progress import Progress
+
+        progress = Progress(len(files))
+    out = sys.stdout
+    try:
+        for path, ok, payload in _results(jobs_list, workers):
+            if not ok:
+                failures += 1
+                _report_failure(path, payload, error_format, progress)
+            elif output_dir:
+                _write_atomic(output_dir, _output_name(path), payload)
+            else:
+                if indent is not None:
+                    import json
+
+                    payload = json.dumps(json.loads(payload), ensure_ascii=False, indent=indent)
+                out.write(payload + "\n")
+            if progress:
+                progress.advance(failed=not ok)
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+        click.echo("foiparse: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1 if failures else 0)
+    if progress:
+        progress.stop()
+    if not quiet and sys.stderr.isatty() and len(files) > 1:
+        click.echo(f"foiparse: {len(files) - failures} parsed, {failures} failed", err=True)
+    sys.exit(1 if failures else 0)
+
+
+def _report_failure(path: str, reason: str, error_format: str, progress) -> None:
+    if error_format == "json":
+        import json
+
+        line = json.dumps({"path": path, "error": reason}, ensure_ascii=False)
+    else:
+        shown = path.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(path, str) else path
+        line = f"foiparse: {shown}: {reason}"
+    if progress:
+        progress.print(line)
+    else:
+        click.echo(line, err=True)

@@ -1,0 +1,63 @@
+"""Thread-level fields: the request's outcome, who asked, whom they asked.
+
+The page says most of this in its subtitle and status line; where a copy
+lacks the subtitle, the request itself tells: its heading or signature names
+the requester, its salutation the authority.
+"""
+from __future__ import annotations
+
+import re
+
+from .fold import VALEDICTION
+from .model import SIGNOFF, Thread
+
+# Status line wording -> contract code, most specific first.
+# e.g. "The request was partially successful." -> partially_successful
+STATUS_CODES = [
+    ("partially_successful", re.compile(r"partially successful", re.I)),
+    ("successful", re.compile(r"request was successful|request is successful", re.I)),
+    ("refused", re.compile(r"request was refused|was refused by|request has been refused", re.I)),
+    ("not_held", re.compile(r"did not have the information|information (?:is|was) not held", re.I)),
+    ("internal_review", re.compile(r"internal review", re.I)),
+    ("waiting_clarification", re.compile(r"waiting for clarification|clarification", re.I)),
+    ("awaiting_classification", re.compile(r"to read (?:a|the) recent response|update the status", re.I)),
+    ("long_overdue", re.compile(r"long overdue", re.I)),
+    ("delayed", re.compile(r"is delayed|\bdelayed\b|overdue", re.I)),
+    ("waiting_response", re.compile(r"waiting for (?:a )?response|awaiting (?:a )?response", re.I)),
+    ("withdrawn", re.compile(r"withdrawn", re.I)),
+]
+
+
+def status_code(text: str | None) -> str | None:
+    if not text:
+        return None
+    for code, pattern in STATUS_CODES:
+        if pattern.search(text):
+            return code
+    return "other"
+
+
+def _signature(thread: Thread) -> str | None:
+    """The name under the first message's sign-off: "Yours faithfully,\\n\\nVal Gillies"."""
+    first = thread.messages[0]
+    after_valediction = False
+    for _, text, role in first.lines:
+        if role == SIGNOFF and VALEDICTION.match(text):
+            after_valediction = True
+            continue
+        if after_valediction and text.strip():
+            name = text.strip()
+            return name if len(name.split()) <= 6 and not name.endswith((".", ":")) else None
+    return None
+
+
+def fill_fields(thread: Thread) -> Thread:
+    thread.status_code = status_code(thread.status_text)
+    if not thread.messages:
+        return thread
+    first = thread.messages[0]
+    if thread.requester is None:
+        thread.requester = first.sender or _signature(thread)
+    if first.sender is None and thread.source.format == "wdtk-text":
+        first.sender = thread.requester
+    return thread

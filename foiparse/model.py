@@ -1,0 +1,163 @@
+"""The small data model every pipeline stage shares.
+
+Stages read and fill these dataclasses; only ``Thread.to_dict`` knows the
+shape of the output contract (``schema: foiparse/1``), so a field's meaning
+lives in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA = "foiparse/1"
+
+# What a line of a message is, as the folding stage sees it.
+OWN = "own"  # the sender's own words
+SIGNOFF = "signoff"  # from the valediction on: "Yours sincerely", name, address
+BOILERPLATE = "boilerplate"  # rights of review, re-use licences, email disclaimers
+QUOTED = "quoted"  # earlier mail quoted under a reply
+FURNITURE = "furniture"  # the web page's own text: "show quoted sections", attachment lists
+
+
+@dataclass
+class Source:
+    path: str | None = None
+    format: str = "text"
+    sha256: str | None = None
+    encoding: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "format": self.format, "sha256": self.sha256, "encoding": self.encoding}
+
+
+@dataclass
+class Reference:
+    value: str
+    kind: str  # authority, internal_review, regulator, other
+    message: int | None
+    line: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "kind": self.kind, "message": self.message, "line": self.line, "text": self.text}
+
+
+@dataclass
+class DateMention:
+    date: str  # ISO YYYY-MM-DD
+    text: str
+    message: int | None
+    line: int
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "text": self.text, "message": self.message, "line": self.line}
+
+
+@dataclass
+class Message:
+    index: int
+    first: int  # 1-based line of the heading (or first line)
+    last: int  # 1-based, inclusive
+    sender: str | None = None
+    date: str | None = None
+    direction: str = "incoming"
+    kind: str = "other"
+    attachments: list[str] = field(default_factory=list)
+    attachment_count: int = 0
+    # (line number, text, role) for every line of the span after the heading
+    # block: the classifier and the pairing stage read roles, the body keeps
+    # every word that is not page furniture.
+    lines: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def own_lines(self) -> list[tuple[int, str]]:
+        return [(n, t) for n, t, role in self.lines if role == OWN]
+
+    def own_text(self) -> str:
+        return "\n".join(t for _, t, role in self.lines if role == OWN)
+
+    def body(self) -> str:
+        kept = [t for _, t, role in self.lines if role != FURNITURE]
+        while kept and not kept[0].strip():
+            kept.pop(0)
+        while kept and not kept[-1].strip():
+            kept.pop()
+        return "\n".join(kept)
+
+    def to_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "lines": [self.first, self.last],
+            "direction": self.direction,
+            "kind": self.kind,
+            "sender": self.sender,
+            "date": self.date,
+            "attachment_count": self.attachment_count,
+            "attachments": list(self.attachments),
+            "body": self.body(),
+        }
+
+
+@dataclass
+class Question:
+    number: str
+    text: str
+    asked_in: int
+    first: int
+    last: int
+    answer: str | None = None
+    answered_in: int | None = None
+    answer_first: int | None = None
+    answer_last: int | None = None
+
+    def to_dict(self) -> dict:
+        span = [self.answer_first, self.answer_last] if self.answer_first is not None else None
+        return {
+            "number": self.number,
+            "text": self.text,
+            "asked_in": self.asked_in,
+            "lines": [self.first, self.last],
+            "answer": self.answer,
+            "answered_in": self.answered_in,
+            "answer_lines": span,
+        }
+
+
+@dataclass
+class Thread:
+    lines: list[str]
+    source: Source = field(default_factory=Source)
+    title: str | None = None
+    status_code: str | None = None
+    status_text: str | None = None
+    authority: str | None = None
+    requester: str | None = None
+    reference: str | None = None
+    references: list[Reference] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    # 1-based numbers of lines outside every message that hold page text
+    # (title, status, subtitle, furniture between messages)
+    preamble: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def message_at(self, line_no: int) -> int | None:
+        for message in self.messages:
+            if message.first <= line_no <= message.last:
+                return message.index
+        return None
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": SCHEMA,
+            "source": self.source.to_dict(),
+            "title": self.title,
+            "status": {"code": self.status_code, "text": self.status_text},
+            "authority": self.authority,
+            "requester": self.requester,
+            "reference": self.reference,
+            "references": [r.to_dict() for r in self.references],
+            "dates": [d.to_dict() for d in self.dates],
+            "messages": [m.to_dict() for m in self.messages],
+            "questions": [q.to_dict() for q in self.questions],
+            "warnings": list(self.warnings),
+        }

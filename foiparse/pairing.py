@@ -1,0 +1,209 @@
+"""Each question paired with the authority's answer.
+
+Responses answer in three shapes: they repeat each numbered question and
+answer under it, they list answers only ("1. No"), or they answer in prose
+for the whole request. Numbered blocks are paired by label; within a block
+the repeated question is walked off word by word, so what remains is the
+authority's own answer even where a flattened table put the answer on the
+question's first line ("1. The total number of agencies used 1").
+"""
+from __future__ import annotations
+
+import re
+
+from .model import OWN, Message, Question, Thread
+from .questions import BULLET, ROMAN, match_item
+
+ANSWERING_KINDS = ("response", "internal_review_response")
+# An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3"
+POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
+POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:response|answer|reply)\s+(?:to|at|for|under)\s+(?:question\s+|q\.?\s*)?(?P<label>\d+[a-z]*)\W*$", re.I)
+# An answer that is only a pointer to an attachment: "Please find attached response to your correspondence"
+IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
+# Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
+# "Please find below, Sheffield City Council's response to your request:"
+SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
+THANKS_OPENING = re.compile(r"^\s*Thank you for (?:your|contacting)", re.I)
+INTRO = re.compile(
+    r"(?:response|reply|answers?|information)\s+(?:to your request\s+)?(?:is\s+|are\s+)?(?:set out\s+)?(?:below|as follows)\s*[:;.]?\s*$"
+    r"|(?:please )?find below\b.*[:.]\s*$|\bresponse to your request\s*[:.]?\s*$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)\s*$",
+    re.I,
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The block's lines less the question the response repeats at its top.
+
+    Block words are matched in order against the question's words (a skip of
+    up to two question words allowed); matching stops at the first line that
+    shares no word with the question, or when the question is used up. A
+    line wholly matched is the question; a partly matched line keeps its
+    unmatched words, or all of itself when it is a bullet (a sub-item with
+    its figure: "• In 2023 £0").
+    """
+    wanted = _norm_words(question)
+    if not wanted:
+        return block
+    pointer = 0
+    verdicts: list[tuple[int, str, int, int, list[str]]] = []
+    matching = True
+    for number, text in block:
+        words = text.split()
+        matched, kept = 0, []
+        for word in words:
+            norms = _norm_words(word)
+            if not norms:
+                continue
+            hit = False
+            if matching and pointer < len(wanted):
+                for skip in range(3):
+                    if pointer + skip < len(wanted) and norms[0] == wanted[pointer + skip]:
+                        pointer += skip + 1
+                        for extra in norms[1:]:
+                            if pointer < len(wanted) and extra == wanted[pointer]:
+                                pointer += 1
+                        hit = True
+                        break
+            if hit:
+                matched += 1
+            else:
+                kept.append(word)
+        verdicts.append((number, text, matched, len([w for w in words if _norm_words(w)]), kept))
+        if words and matched == 0 and any(_norm_words(w) for w in words):
+            matching = False
+    if pointer < 0.6 * len(wanted):
+        return block
+    out = []
+    for number, text, matched, total, kept in verdicts:
+        if total == 0 or matched == 0:
+            out.append((number, text))
+        elif matched < total:
+            out.append((number, BULLET.sub("", text, count=1) if BULLET.match(text) else " ".join(kept)))
+    return out
+
+
+def _trim(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    lines = [(n, t) for n, t in lines]
+    while lines and not lines[0][1].strip():
+        lines.pop(0)
+    while lines and not lines[-1][1].strip():
+        lines.pop()
+    return lines
+
+
+def _answer_text(lines: list[tuple[int, str]]) -> str:
+    return "\n".join(" ".join(t.split()) for _, t in lines if t.strip())
+
+
+def _numbered_blocks(message: Message, labels: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """Blocks of the message's own lines that open with a question's label, in question order."""
+    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    order = {label: k for k, label in enumerate(labels)}
+    stack: list[tuple[str, str]] = []  # (level kind, full label)
+    starts: list[tuple[int, str, str]] = []  # (index into own, label, text after marker)
+    last_rank = -1
+    for k, (_, text) in enumerate(own):
+        found = match_item(text)
+        if not found:
+            continue
+        part, kind, rest = found
+        if kind == "letter":
+            kind = "roman" if part.lower() in ROMAN and (any(s[0] == "roman" for s in stack) or part.lower() == "i") else "alpha"
+        kinds = [s[0] for s in stack]
+        if kind in kinds:
+            del stack[kinds.index(kind):]
+        label = part if kind == "compound" or not stack else stack[-1][1] + part
+        candidates = [label, part]
+        chosen = next((c for c in candidates if c in order and order[c] > last_rank), None)
+        if chosen is None:
+            continue
+        stack.append((kind, chosen))
+        last_rank = order[chosen]
+        starts.append((k, chosen, rest))
+    blocks = {}
+    for s, (k, label, rest) in enumerate(starts):
+        end = starts[s + 1][0] if s + 1 < len(starts) else len(own)
+        blocks[label] = [(own[k][0], rest)] + own[k + 1:end]
+    return blocks
+
+
+def _prose_answer(message: Message) -> list[tuple[int, str]]:
+    """The own words of a reply that answers in prose, less its salutation and opening."""
+    own = _trim([(n, t) for n, t, role in message.lines if role == OWN])
+    k = 0
+    while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1])):
+        k += 1
+    if k < len(own) and THANKS_OPENING.match(own[k][1]):
+        while k < len(own) and own[k][1].strip() and not own[k][1].rstrip().endswith((".", ":")):
+            k += 1
+        k += 1
+    for j in range(k, min(len(own), k + 6)):
+        if INTRO.search(own[j][1]):
+            k = j + 1
+    return _trim(own[k:])
+
+
+def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> None:
+    question.answer = _answer_text(lines) or None
+    if question.answer is not None:
+        question.answered_in = message.index
+        question.answer_first, question.answer_last = lines[0][0], lines[-1][0]
+
+
+def _resolve_pointers(questions: list[Question], warnings: list[str]) -> None:
+    by_label = {q.number: q for q in questions}
+    for k, question in enumerate(questions):
+        if not question.answer:
+            continue
+        target = None
+        if POINTER_BELOW.match(question.answer):
+            target = next((q for q in questions[k + 1:] if q.answer and not POINTER_BELOW.match(q.answer)), None)
+        else:
+            to = POINTER_TO.match(question.answer)
+            if to:
+                target = by_label.get(to.group("label"))
+        if target is not None and target.answer and target is not question:
+            question.answer = target.answer
+            question.answered_in = target.answered_in
+            question.answer_first, question.answer_last = target.answer_first, target.answer_last
+            warnings.append(f"question {question.number}: answer taken from question {target.number}, where the response points")
+
+
+def pair(thread: Thread) -> Thread:
+    questions = thread.questions
+    if not questions:
+        return thread
+    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
+    labels = [q.number for q in questions]
+    for message in responses:
+        blocks = _numbered_blocks(message, labels)
+        if len(blocks) < min(2, len(labels)):
+            continue
+        for question in questions:
+            if question.answer is None and question.number in blocks:
+                lines = _trim(_strip_repeated_question(question.text, blocks[question.number]))
+                _set_answer(question, lines, message)
+    if all(q.answer is None for q in questions):
+        for message in responses:
+            lines = _prose_answer(message)
+            text = _answer_text(lines)
+            if not text:
+                continue
+            if IN_ATTACHMENT.search(text) and len(text.split()) < 30:
+                thread.warnings.append(f"message {message.index}: the answers are in an attachment, not in the text")
+                continue
+            for question in questions:
+                _set_answer(question, lines, message)
+            thread.warnings.append(f"message {message.index}: one answer in prose for all questions, not numbered")
+            break
+    _resolve_pointers(questions, thread.warnings)
+    unanswered = [q.number for q in questions if q.answer is None]
+    if unanswered and len(unanswered) < len(questions):
+        thread.warnings.append("no answer found for question " + ", ".join(unanswered))
+    return thread
+

@@ -1,0 +1,174 @@
+"""The numbered (or lettered) items of the request.
+
+A request may hold several lists: the questions, but also a quoted letter's
+own numbered points or a lettered list of background. Items are read into
+runs (a run is one list, from its first item to the first line that belongs
+to none of its items); the questions are the run that a request introduces
+("Please can you provide:"), numbered rather than lettered, the last such if
+several. Sub-items take the labels of the items above them: item d under 1
+is ``1d``, item ii under that ``1dii``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import OWN, Question, Thread
+
+# An item marker at the start of a line, then the item's text:
+#   "1) Has the council", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
+#   "2.1 Staff", "2a) cost", "Q1 How many", "Q2a:", "Question 3: What", "a) could", "(b) must", "(iv) the", "ii. whether"
+# Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121".
+ITEM = re.compile(
+    r"^\s*(?:"
+    r"(?:Q|Question|Item|Request)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)–-]?\s+"
+    r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
+    r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):]\s*|\s[–-]\s|\t\s*|\s{2,})"
+    r"|(?P<dn>\d{1,3}\.\d{1,2})\s"
+    r"|\((?P<pl>[a-z]|[ivx]{1,5})\)\s*"
+    r"|(?P<l>[a-zA-Z]|[ivx]{1,5})[.)]\s+"
+    r")(?P<text>.*)$"
+)
+# A bullet or dash that opens a sub-line of an item: "•    2023", "- In 2024"
+BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□*]|-(?!-)|–)\s*")
+# A line that introduces the list of questions: "Please can you supply the following information:"
+LEAD_IN = re.compile(
+    r":\s*-?\s*$|the following|please (?:can you |could you |would you )?(?:provide|supply|send|tell|confirm|disclose|let me know)"
+    r"|(?:can|could|would) you (?:please )?(?:provide|supply|send|tell|confirm)|i (?:would like|am seeking|request|wish)|in particular|^\s*dear\s",
+    re.I,
+)
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+_TERMINAL = (".", "?", "!", ";")
+
+
+@dataclass
+class Item:
+    label: str  # full label, e.g. "2bii"
+    part: str  # this level's own label, e.g. "ii"
+    kind: str  # num, alpha, roman, compound
+    first: int  # 1-based line numbers
+    last: int
+    text_lines: list[str] = field(default_factory=list)
+    run: int = 0
+    lead_in: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(t.split()) for t in self.text_lines if t.strip()).strip()
+
+
+def match_item(text: str) -> tuple[str, str, str] | None:
+    """(own label, level kind, text after the marker) for an item line, else None."""
+    match = ITEM.match(text)
+    if not match:
+        return None
+    g = match.group
+    for name in ("q", "pn", "n", "dn"):
+        value = g(name)
+        if value:
+            if "." in value or value[-1].isalpha():
+                return value, "compound", g("text")
+            return value, "num", g("text")
+    letter = g("pl") or g("l")
+    return letter, "letter", g("text")
+
+
+def _letter_kind(part: str, stack: list[tuple[str, str, str]]) -> str:
+    kinds = {kind for kind, _, _ in stack}
+    lower = part.lower()
+    if lower not in ROMAN:
+        return "alpha"
+    top = stack[-1] if stack else None
+    if top and top[0] == "alpha" and (ord(lower[0]) - ord(top[1].lower()) == 1) and len(lower) == 1:
+        return "alpha"
+    if "roman" in kinds or lower == "i":
+        return "roman"
+    return "alpha"
+
+
+def _first_of_kind(part: str, kind: str) -> bool:
+    return part.lower() in ("1", "a", "i") or (kind == "compound" and part.split(".")[-1] in ("1", "a"))
+
+
+def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
+    """Every item of every list in these lines, each with its full label and run number."""
+    items: list[Item] = []
+    stack: list[tuple[str, str, str]] = []  # (kind, part, full label) down the levels
+    run = -1
+    current: Item | None = None
+    previous_text = ""
+    for number, text in lines:
+        found = match_item(text)
+        if found:
+            part, kind, rest = found
+            if kind == "letter":
+                kind = _letter_kind(part, stack)
+            if current is None or not stack:
+                if not _first_of_kind(part, kind):
+                    current = None
+                    stack = []
+                    previous_text = text
+                    continue
+                run += 1
+                stack = []
+            levels = [k for k, _, _ in stack]
+            if kind in levels:
+                del stack[levels.index(kind):]
+                if not stack and _first_of_kind(part, kind) and items and items[-1].run == run:
+                    run += 1
+            elif stack and not _first_of_kind(part, kind):
+                current, stack = None, []
+                previous_text = text
+                continue
+            if kind == "compound" or not stack:
+                label = part
+            else:
+                label = stack[-1][2] + part
+            stack.append((kind, part, label))
+            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=bool(LEAD_IN.search(previous_text)) if not items or items[-1].run != run else False)
+            items.append(current)
+            previous_text = text
+            continue
+        if current is not None:
+            stripped = text.strip()
+            if not stripped:
+                current, stack = None, []
+            elif BULLET.match(text):
+                current.text_lines.append(BULLET.sub("", text, count=1))
+                current.last = number
+            elif not previous_text.rstrip().endswith(_TERMINAL) and not BULLET.match(previous_text):
+                current.text_lines.append(stripped)
+                current.last = number
+            else:
+                current, stack = None, []
+        if text.strip():
+            previous_text = text
+    return items
+
+
+def choose_run(items: list[Item]) -> list[Item]:
+    """The run that holds the request's questions."""
+    runs: dict[int, list[Item]] = {}
+    for item in items:
+        runs.setdefault(item.run, []).append(item)
+    candidates = []
+    for run, members in runs.items():
+        top = [m for m in members if m.label == m.part or m.kind == "compound"]
+        if len(members) < 2:
+            continue
+        numeric = members[0].kind in ("num", "compound")
+        candidates.append((numeric, members[0].lead_in, len(top) >= 2, run))
+    if not candidates:
+        return []
+    best = max(candidates)
+    return runs[best[3]]
+
+
+def find_questions(thread: Thread) -> Thread:
+    request = next((m for m in thread.messages if m.kind == "request"), None)
+    if request is None:
+        return thread
+    own = [(number, text) for number, text, role in request.lines if role == OWN]
+    for item in choose_run(parse_items(own)):
+        thread.questions.append(Question(number=item.label, text=item.text, asked_in=request.index, first=item.first, last=item.last))
+    return thread

@@ -1,0 +1,167 @@
+"""Bytes to text: the only stage that sees raw input.
+
+It decides the encoding (recording it, so an output can be traced to how its
+input was read), refuses what is not text with a reason a person can act on,
+and guesses the input format from the content rather than the file name.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+
+from .model import Source
+
+
+class InputError(Exception):
+    """An input that cannot be parsed; the message is the one-line reason shown to the user."""
+
+
+# Control characters that never occur in text mail (tab, LF, CR, FF are allowed).
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Line ends of every platform: CRLF, lone CR (old Mac mail), LF.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+# The subtitle of a WhatDoTheyKnow request page.
+# e.g. "J A Giggins made this Freedom of Information request to Ministry of Housing"
+_WDTK_SUBTITLE = re.compile(r"^.{1,200} made this (?:Freedom of Information|Environmental Information|EIR|FOI)\b.{0,20}request to ", re.M)
+# A WhatDoTheyKnow status line, e.g. "The request was successful." or
+# "Currently waiting for a response from X, they must respond promptly".
+_WDTK_STATUS = re.compile(
+    r"^(?:The request (?:was|is|has)|Currently waiting for|Waiting for (?:an internal review|clarification)"
+    r"|We're waiting for|Response to this request is|.{1,200} did not have the information requested"
+    r"|This request has been withdrawn|Long overdue)",
+    re.M,
+)
+# A WhatDoTheyKnow message heading: a line followed by a date line, e.g.
+# "Despatch Box, Ministry of Housing\n2 August 2018"
+_WDTK_HEADING_DATE = re.compile(r"^[^\n]{2,160}\n\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$", re.M)
+# Page furniture WhatDoTheyKnow leaves in copied text.
+_WDTK_FURNITURE = re.compile(r"^(?:show|hide) quoted sections$", re.M)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return the text and the name of the encoding it was read with.
+
+    UTF-8 is tried first because it is almost never valid by accident; then
+    Windows-1252, the encoding of most older council mail (smart quotes, £),
+    and Latin-1 only for the few bytes cp1252 leaves undefined.
+    """
+    if not data:
+        raise InputError("empty file")
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError as error:
+                raise InputError(f"not valid {name.upper()} text (byte {error.start})") from None
+            return _checked(text, name), name
+    if _BINARY_BYTES.search(data[:65536]) and _looks_binary(data[:65536]):
+        raise InputError("binary file, not text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(data.decode("cp1252"), "cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return _checked(data.decode("latin-1"), "latin-1"), "latin-1"
+
+
+def _looks_binary(head: bytes) -> bool:
+    """A NUL byte, or more than one byte in a hundred a control character."""
+    return b"\x00" in head or len(_BINARY_BYTES.findall(head)) * 100 > len(head)
+
+
+def _checked(text: str, encoding: str) -> str:
+    if not text.strip():
+        raise InputError("no text (only white space)")
+    if "\x00" in text[:65536]:
+        raise InputError(f"binary file, not text (NUL characters after decoding as {encoding})")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as a person counts them: CRLF, CR and LF all end a line; a final line end adds no line."""
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def detect_format(text: str) -> str:
+    """``wdtk-text`` for text copied from a WhatDoTheyKnow page, else ``text``."""
+    head = text[:4000]
+    if _WDTK_SUBTITLE.search(head) or _WDTK_STATUS.search(head) or _WDTK_HEADING_DATE.search(head) or _WDTK_FURNITURE.search(text):
+        return "wdtk-text"
+    return "text"
+
+
+def read_bytes(data: bytes, path: str | None = None) -> tuple[str, Source]:
+    text, encoding = decode(data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    source = Source(path=path, format=detect_format(text), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    return text, source
+
+
+# File names that are never threads: images, office documents, archives.
+_NOT_A_THREAD = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi)$", re.I)
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+
+
+def read_file(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of one input, or an InputError saying why not ("-" is standard input)."""
+    import os
+    import stat
+    import sys
+
+    if path == "-":
+        data = sys.stdin.buffer.read(max_size + 1)
+        if len(data) > max_size:
+            raise InputError(f"larger than --max-size ({max_size:,} bytes)")
+        return data
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a pipe, socket or device)")
+    if info.st_size > max_size:
+        raise InputError(f"larger than --max-size ({info.st_size:,} > {max_size:,} bytes)")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(max_size + 1)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+
+
+def expand_paths(paths: list[str], glob: str | None = None) -> list[str]:
+    """Files named, and the files under folders named (recursively, sorted, hidden ones and non-threads skipped)."""
+    import fnmatch
+    import os
+
+    found: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            inside = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if name.startswith(".") or _NOT_A_THREAD.search(name):
+                        continue
+                    if glob and not fnmatch.fnmatch(name, glob):
+                        continue
+                    inside.append(os.path.join(root, name))
+            found.extend(sorted(inside))
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,197 @@
+"""The thread cut into messages, each with its exact line span.
+
+WhatDoTheyKnow pages copied as text put every message under a heading: the
+sender's line, then (on most pages) a date line, then an attachment list.
+Some copies drop the dates; there a heading is a line standing alone that
+names the authority, or the requester, between blank lines. Everything up to
+the next heading belongs to the message above, so spans never overlap and
+page furniture always has one owner.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import parse_date_line
+from .fold import VALEDICTION
+from .model import FURNITURE, OWN, Message, Thread
+
+# "J A Giggins made this Freedom of Information request to Ministry of Housing"
+SUBTITLE = re.compile(r"^\s*(?P<requester>.+?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)\s*$")
+# The status line under the title, e.g. "The request was partially successful."
+STATUS = re.compile(
+    r"^\s*(?:The request (?:was|is|has)|Currently waiting for|Waiting for|We're waiting for|Response to this request is"
+    r"|This request (?:has|is|was)|.{1,200} did not have the information requested|Long overdue|Still awaiting)",
+    re.I,
+)
+# Text the request page itself adds around messages.
+# e.g. "show quoted sections", "Link to this", "Report", "View as HTML", "Download"
+FURNITURE_LINE = re.compile(r"^\s*(?:show quoted sections|hide quoted sections|link to this|report|view as html|download|add an annotation.*|report this request)\s*$", re.I)
+# "2 Attachments", "1 Attachment"
+ATTACHMENT_COUNT = re.compile(r"^\s*(\d+) Attachments?\s*$", re.I)
+# An attachment line with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K"
+ATTACHMENT_WITH_SIZE = re.compile(r"^\s*(?P<name>\S.*?)\s+(?P<size>\d+(?:\.\d+)?\s?[KMG]B?)\s*$", re.I)
+# A size alone on the line after a name: "10K"
+ATTACHMENT_SIZE = re.compile(r"^\s*\d+(?:\.\d+)?\s?[KMG]B?\s*$", re.I)
+# The salutation that opens a request: "Dear Sheffield City Council,"
+SALUTATION = re.compile(r"^\s*Dear\s+(?P<name>[^,]+?)\s*,?\s*$", re.I)
+# Salutations that name no one: "Dear Sir/Madam", "Dear FOI Officer"
+GENERIC_ADDRESSEE = re.compile(r"^(?:sir|madam|sirs|sir\s*(?:/|or)\s*madam|foi (?:officer|team)|freedom of information (?:officer|team)|all|colleague|team)$", re.I)
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _preamble_end(lines: list[str]) -> tuple[int, dict]:
+    """Index of the first line after the page's title, subtitle and status line, with what they say."""
+    found: dict = {}
+    seen = 0
+    end = 0
+    for i, line in enumerate(lines[:40]):
+        if _blank(line):
+            continue
+        seen += 1
+        if seen == 1:
+            found["title"] = line.strip()
+            end = i + 1
+            continue
+        sub = SUBTITLE.match(line)
+        if sub and "subtitle" not in found:
+            found["subtitle"] = (sub.group("requester").strip(), sub.group("authority").strip())
+            end = i + 1
+            continue
+        if STATUS.match(line) and "status" not in found and len(line) < 400:
+            found["status"] = line.strip()
+            end = i + 1
+            continue
+        break
+    return end, found
+
+
+def _first_salutation(lines: list[str], start: int) -> str | None:
+    for line in lines[start:start + 60]:
+        match = SALUTATION.match(line)
+        if match and not GENERIC_ADDRESSEE.match(match.group("name").strip()):
+            return match.group("name").strip()
+    return None
+
+
+def _after_valediction(lines: list[str], i: int) -> bool:
+    """True when the nearest non-blank line above i is a sign-off (so line i is a signature)."""
+    j = i - 1
+    while j >= 0 and _blank(lines[j]):
+        j -= 1
+    return j >= 0 and bool(VALEDICTION.match(lines[j]))
+
+
+def _opens_block(lines: list[str], i: int) -> bool:
+    """A heading stands after a blank line, a furniture line, or at the top."""
+    return i == 0 or _blank(lines[i - 1]) or bool(FURNITURE_LINE.match(lines[i - 1]))
+
+
+def _is_dated_heading(lines: list[str], i: int) -> bool:
+    line = lines[i]
+    if _blank(line) or i + 1 >= len(lines) or len(line) > 160 or not _opens_block(lines, i):
+        return False
+    if parse_date_line(line) or FURNITURE_LINE.match(line) or line[:1].isspace():
+        return False
+    return parse_date_line(lines[i + 1]) is not None
+
+
+def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
+    """A heading with no date line: the authority's or requester's name alone, between blank lines."""
+    line = lines[i].strip().rstrip(",")
+    if not line or not _opens_block(lines, i) or (i + 1 < len(lines) and not _blank(lines[i + 1])):
+        return False
+    for name in names:
+        if line == name or line.endswith(", " + name):
+            return not _after_valediction(lines, i)
+    return False
+
+
+def find_headings(lines: list[str], start: int, names: list[str]) -> list[int]:
+    dated = [i for i in range(start, len(lines)) if _is_dated_heading(lines, i)]
+    if dated:
+        return dated
+    names = [n for n in names if n]
+    return [i for i in range(start, len(lines)) if names and _is_bare_heading(lines, i, names)]
+
+
+def _header_block(message: Message, lines: list[str], heading: int | None) -> int:
+    """Read sender, date and attachment list; return the index of the first body line."""
+    i = message.first - 1
+    end = message.last
+    if heading is None:
+        return i
+    message.sender = lines[i].strip().rstrip(",").strip() or None
+    i += 1
+    if i < end and parse_date_line(lines[i]):
+        message.date = parse_date_line(lines[i])
+        i += 1
+    j = i
+    while j < end and _blank(lines[j]):
+        j += 1
+    count = ATTACHMENT_COUNT.match(lines[j]) if j < end else None
+    if count:
+        message.attachment_count = int(count.group(1))
+        j += 1
+        names: list[str] = []
+        while j < end and len(names) < message.attachment_count:
+            line = lines[j]
+            if _blank(line):
+                j += 1
+                continue
+            with_size = ATTACHMENT_WITH_SIZE.match(line)
+            if with_size:
+                names.append(with_size.group("name").strip())
+                j += 1
+            elif j + 1 < end and ATTACHMENT_SIZE.match(lines[j + 1]):
+                names.append(line.strip())
+                j += 2
+            else:
+                break
+        message.attachments = names
+        while j < end and FURNITURE_LINE.match(lines[j]):
+            j += 1
+        i = j
+    return i
+
+
+def split(thread: Thread) -> Thread:
+    """Fill title, status text, authority, requester and the messages with their spans."""
+    lines = thread.lines
+    start, found = _preamble_end(lines)
+    thread.preamble = [i + 1 for i in range(start) if not _blank(lines[i])]
+    if thread.source.format != "wdtk-text":
+        start = 0
+        thread.preamble = []
+        found = {}
+    else:
+        thread.title = found.get("title")
+        thread.status_text = found.get("status")
+    if "subtitle" in found:
+        thread.requester, thread.authority = found["subtitle"]
+    else:
+        thread.authority = _first_salutation(lines, start)
+
+    headings = find_headings(lines, start, [thread.authority or "", thread.requester or ""]) if thread.source.format == "wdtk-text" else []
+    first_text = next((i for i in range(start, len(lines)) if not _blank(lines[i])), None)
+    starts: list[tuple[int, bool]] = [(h, True) for h in headings]
+    if first_text is not None and (not headings or first_text < headings[0]):
+        starts.insert(0, (first_text, False))
+
+    messages = []
+    for n, (begin, is_heading) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        last = stop
+        while last > begin + 1 and _blank(lines[last - 1]):
+            last -= 1
+        message = Message(index=n, first=begin + 1, last=last)
+        body_start = _header_block(message, lines, begin if is_heading else None)
+        message.lines = [(k + 1, lines[k], FURNITURE) for k in range(begin, body_start)]
+        for k in range(body_start, last):
+            role = FURNITURE if FURNITURE_LINE.match(lines[k]) else OWN
+            message.lines.append((k + 1, lines[k], role))
+        messages.append(message)
+    thread.messages = messages
+    return thread

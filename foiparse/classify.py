@@ -19,21 +19,25 @@ OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)?
 GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|contacting)\b.{0,40}(?:e-?mail|message|enquiry)", re.I)
 REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b|working days", re.I)
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
-REVIEW_OUTCOME = re.compile(r"internal review.{0,200}(?:complete|conclu|uphold|upheld|outcome|decision|carried out|overturn)|(?:complete|conclu|carried out|conducted)\w*.{0,60}internal review|review (?:panel|officer)", re.I | re.S)
+REVIEW_OUTCOME = re.compile(
+    r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
+    r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w*) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
+    re.I,
+)
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
-CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:process|proceed|respond)", re.I)
+CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)", re.I)
 # More time: "public interest test", "we need to extend the time", "extension"
 EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension", re.I)
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown) below|see attached"
     r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not hold|(?:is|are|was) not held|(?:is|are) exempt"
-    r"|the answer|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
+    r"|the answer|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
     re.I,
 )
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
-    r"acknowledge|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply)"
+    r"acknowledge|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
     r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)",
     re.I,

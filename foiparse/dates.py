@@ -84,9 +84,23 @@ def parse_date_line(line: str) -> str | None:
 
 def extract_dates(thread: Thread) -> Thread:
     """Every date stated anywhere in the thread, in line order, with the message it stands in."""
-    for number, line in enumerate(thread.lines, start=1):
-        if not any(ch.isdigit() for ch in line):
-            continue
-        for iso, text in find_dates(line):
+    lines = thread.lines
+    for number, line in enumerate(lines, start=1):
+        found = find_dates(line) if any(ch.isdigit() for ch in line) else []
+        if number < len(lines) and _WRAPPED_YEAR.match(lines[number]) and _DAY_MONTH_AT_END.search(line):
+            found += _wrapped_dates(line, lines[number])
+        for iso, text in found:
             thread.dates.append(DateMention(date=iso, text=text, message=thread.message_at(number), line=number))
     return thread
+
+
+# A date that a line wrap cut in two: "... received on 2 August" + "2018." (or "August 2," + "2018")
+_DAY_MONTH_AT_END = re.compile(r"(?:\d|" + _MONTH.replace("?P<month>", "?:") + r")\.?,?\s*$", re.I)
+_WRAPPED_YEAR = re.compile(r"^\s*(?:19|20)\d\d\b")
+
+
+def _wrapped_dates(line: str, following: str) -> list[tuple[str, str]]:
+    """Dates that start on this line and end with the year on the next."""
+    tail = line[-40:]
+    joined = tail.rstrip() + " " + following.lstrip()[:4]
+    return [(iso, text) for iso, text in find_dates(joined) if joined.index(text) + len(text) > len(tail.rstrip())]

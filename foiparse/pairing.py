@@ -20,6 +20,8 @@ POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answ
 POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:response|answer|reply)\s+(?:to|at|for|under)\s+(?:question\s+|q\.?\s*)?(?P<label>\d+[a-z]*)\W*$", re.I)
 # An answer that is only a pointer to an attachment: "Please find attached response to your correspondence"
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
+# A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
+GENERAL_NOTES = re.compile(r"^\s*(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
 # "Please find below, Sheffield City Council's response to your request:"
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
@@ -76,7 +78,8 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         verdicts.append((number, text, matched, len([w for w in words if _norm_words(w)]), kept))
         if words and matched == 0 and any(_norm_words(w) for w in words):
             matching = False
-    if pointer < 0.6 * len(wanted):
+    first_words = next((_norm_words(t)[:1] for _, t in block if _norm_words(t)), [])
+    if pointer < 0.6 * len(wanted) or not first_words or first_words[0] not in wanted[:3]:
         return block
     out = []
     for number, text, matched, total, kept in verdicts:
@@ -97,7 +100,14 @@ def _trim(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _answer_text(lines: list[tuple[int, str]]) -> str:
-    return "\n".join(" ".join(t.split()) for _, t in lines if t.strip())
+    """Lines joined as written: a line that carries on a sentence (starts lower case) joins with a space."""
+    out = ""
+    for _, text in lines:
+        text = " ".join(text.split())
+        if not text:
+            continue
+        out += (" " if out and text[0].islower() else "\n" if out else "") + text
+    return out
 
 
 def _numbered_blocks(message: Message, labels: list[str]) -> dict[str, list[tuple[int, str]]]:
@@ -127,7 +137,10 @@ def _numbered_blocks(message: Message, labels: list[str]) -> dict[str, list[tupl
         starts.append((k, chosen, rest))
     blocks = {}
     for s, (k, label, rest) in enumerate(starts):
-        end = starts[s + 1][0] if s + 1 < len(starts) else len(own)
+        if s + 1 < len(starts):
+            end = starts[s + 1][0]
+        else:
+            end = next((j for j in range(k + 1, len(own)) if GENERAL_NOTES.match(own[j][1])), len(own))
         blocks[label] = [(own[k][0], rest)] + own[k + 1:end]
     return blocks
 
@@ -174,6 +187,19 @@ def _resolve_pointers(questions: list[Question], warnings: list[str]) -> None:
             warnings.append(f"question {question.number}: answer taken from question {target.number}, where the response points")
 
 
+def _share_trailing_answer(questions: list[Question], warnings: list[str]) -> None:
+    """A response that repeats all the questions and answers once, after the last, answers them all."""
+    last = questions[-1]
+    if last.answer is None or any(q.answer is not None for q in questions[:-1]):
+        return
+    if not any(q.answered_in is None for q in questions[:-1]):
+        return
+    for question in questions[:-1]:
+        question.answer, question.answered_in = last.answer, last.answered_in
+        question.answer_first, question.answer_last = last.answer_first, last.answer_last
+    warnings.append(f"the answer after question {last.number} is given to every question: the response answers them together")
+
+
 def pair(thread: Thread) -> Thread:
     questions = thread.questions
     if not questions:
@@ -188,6 +214,7 @@ def pair(thread: Thread) -> Thread:
             if question.answer is None and question.number in blocks:
                 lines = _trim(_strip_repeated_question(question.text, blocks[question.number]))
                 _set_answer(question, lines, message)
+    _share_trailing_answer(questions, thread.warnings)
     if all(q.answer is None for q in questions):
         for message in responses:
             lines = _prose_answer(message)

@@ -90,12 +90,25 @@ def _first_of_kind(part: str, kind: str) -> bool:
     return part.lower() in ("1", "a", "i") or (kind == "compound" and part.split(".")[-1] in ("1", "a"))
 
 
+def _continues(text: str, previous_text: str) -> bool:
+    """Whether a non-item line carries on the item above: a bullet, or the rest of an unfinished sentence."""
+    if BULLET.match(text):
+        return True
+    return not previous_text.rstrip().endswith(_TERMINAL) and not BULLET.match(previous_text)
+
+
 def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
-    """Every item of every list in these lines, each with its full label and run number."""
+    """Every item of every list in these lines, each with its full label and run number.
+
+    Lines between two items of one level (a table, a note) do not end the
+    list; but a sub-level opening after such lines is a new list, not a
+    child of the item far above it.
+    """
     items: list[Item] = []
     stack: list[tuple[str, str, str]] = []  # (kind, part, full label) down the levels
     run = -1
     current: Item | None = None
+    gap = 0  # non-blank lines since the last item that belong to no item
     previous_text = ""
     for number, text in lines:
         found = match_item(text)
@@ -103,45 +116,37 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             part, kind, rest = found
             if kind == "letter":
                 kind = _letter_kind(part, stack)
-            if current is None or not stack:
-                if not _first_of_kind(part, kind):
-                    current = None
-                    stack = []
-                    previous_text = text
+            kinds = [k for k, _, _ in stack]
+            first = _first_of_kind(part, kind)
+            new_run = False
+            if kind in kinds:
+                depth = kinds.index(kind)
+                if depth == 0 and first:
+                    new_run = True
+                else:
+                    del stack[depth:]
+            elif not (stack and first and gap == 0):
+                if not first:
+                    current, gap, previous_text = None, gap + 1, text
                     continue
-                run += 1
-                stack = []
-            levels = [k for k, _, _ in stack]
-            if kind in levels:
-                del stack[levels.index(kind):]
-                if not stack and _first_of_kind(part, kind) and items and items[-1].run == run:
-                    run += 1
-            elif stack and not _first_of_kind(part, kind):
-                current, stack = None, []
-                previous_text = text
-                continue
-            if kind == "compound" or not stack:
-                label = part
-            else:
-                label = stack[-1][2] + part
+                new_run = True
+            if new_run:
+                stack, run = [], run + 1
+            label = part if kind == "compound" or not stack else stack[-1][2] + part
             stack.append((kind, part, label))
-            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=bool(LEAD_IN.search(previous_text)) if not items or items[-1].run != run else False)
+            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=new_run and bool(LEAD_IN.search(previous_text)))
             items.append(current)
-            previous_text = text
+            gap, previous_text = 0, text
             continue
-        if current is not None:
-            stripped = text.strip()
-            if not stripped:
-                current, stack = None, []
-            elif BULLET.match(text):
-                current.text_lines.append(BULLET.sub("", text, count=1))
-                current.last = number
-            elif not previous_text.rstrip().endswith(_TERMINAL) and not BULLET.match(previous_text):
-                current.text_lines.append(stripped)
-                current.last = number
-            else:
-                current, stack = None, []
-        if text.strip():
+        stripped = text.strip()
+        if current is not None and stripped and _continues(text, previous_text):
+            current.text_lines.append(BULLET.sub("", text, count=1) if BULLET.match(text) else stripped)
+            current.last = number
+        elif stripped:
+            current, gap = None, gap + 1
+        else:
+            current = None
+        if stripped:
             previous_text = text
     return items
 

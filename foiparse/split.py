@@ -16,11 +16,11 @@ from .fold import VALEDICTION
 from .model import FURNITURE, OWN, Message, Thread
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
-SUBTITLE = re.compile(r"^\s*(?P<requester>.+?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)\s*$")
+SUBTITLE = re.compile(r"^\s*(?P<requester>.+?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+This request has been .*)?\s*$")
 # The status line under the title, e.g. "The request was partially successful."
 STATUS = re.compile(
     r"^\s*(?:The request (?:was|is|has)|Currently waiting for|Waiting for|We're waiting for|Response to this request is"
-    r"|This request (?:has|is|was)|.{1,200} did not have the information requested|Long overdue|Still awaiting)",
+    r"|This request (?:has|is|was)|.{1,200} did not have the information requested|.{1,200} (?:is|are) waiting for|Long overdue|Still awaiting)",
     re.I,
 )
 # Text the request page itself adds around messages.

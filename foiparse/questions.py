@@ -37,6 +37,8 @@ LEAD_IN = re.compile(
     r"|(?:can|could|would) you (?:please )?(?:provide|supply|send|tell|confirm)|i (?:would like|am seeking|request|wish)|in particular|^\s*dear\s",
     re.I,
 )
+# A row of a tab-separated form grid: "1-6 hours\t[  x  ]\t[  x  ]"
+TABLE_ROW = re.compile(r"\S\t+\S.*\t")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _TERMINAL = (".", "?", "!", ";")
 
@@ -109,6 +111,7 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
     run = -1
     current: Item | None = None
     gap = 0  # non-blank lines since the last item that belong to no item
+    pending: list[tuple[int, str]] = []  # those lines: they belong to the item above if the list goes on
     previous_text = ""
     for number, text in lines:
         found = match_item(text)
@@ -128,10 +131,15 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             elif not (stack and first and gap == 0):
                 if not first:
                     current, gap, previous_text = None, gap + 1, text
+                    pending.append((number, text.strip()))
                     continue
                 new_run = True
             if new_run:
                 stack, run = [], run + 1
+            elif pending and items:
+                items[-1].text_lines.extend(t for _, t in pending)
+                items[-1].last = pending[-1][0]
+            pending = []
             label = part if kind == "compound" or not stack else stack[-1][2] + part
             stack.append((kind, part, label))
             current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=new_run and bool(LEAD_IN.search(previous_text)))
@@ -139,11 +147,13 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             gap, previous_text = 0, text
             continue
         stripped = text.strip()
-        if current is not None and stripped and _continues(text, previous_text):
+        if current is not None and stripped and not TABLE_ROW.search(text) and _continues(text, previous_text):
             current.text_lines.append(BULLET.sub("", text, count=1) if BULLET.match(text) else stripped)
             current.last = number
         elif stripped:
             current, gap = None, gap + 1
+            if items and not TABLE_ROW.search(text):
+                pending.append((number, stripped))
         else:
             current = None
         if stripped:

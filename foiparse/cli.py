@@ -176,3 +176,11 @@ def _report_failure(path: str, reason: str, error_format: str, progress) -> None
         progress.print(line)
     else:
         click.echo(line, err=True)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the output contract (foiparse/1)."""
+    from importlib.resources import files
+
+    click.echo(files("foiparse").joinpath("schema.json").read_text(encoding="utf-8"), nl=False)

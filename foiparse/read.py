@@ -106,7 +106,7 @@ def read_bytes(data: bytes, path: str | None = None) -> tuple[str, Source]:
 
 
 # File names that are never threads: images, office documents, archives.
-_NOT_A_THREAD = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi)$", re.I)
+_NOT_A_THREAD = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi|json|jsonl)$", re.I)
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 

@@ -1,0 +1,4 @@
+"""``python -m foiparse`` is the ``foiparse`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""The command line, through Click's runner and through a real subprocess."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from foiparse import __version__
+from foiparse.cli import main
+from conftest import FIXTURES
+
+EXAMPLE = FIXTURES / "example-council-tax-discounts.txt"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(*args, stdin=None):
+    """foiparse as a user runs it: a real process, real pipes."""
+    return subprocess.run([sys.executable, "-m", "foiparse", *map(str, args)], input=stdin, capture_output=True, timeout=120)
+
+
+def test_one_file_prints_one_json_object(runner):
+    result = runner.invoke(main, [str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == "foiparse/1"
+    assert data["source"]["path"] == str(EXAMPLE)
+    assert data["questions"] and data["questions"][0]["number"] == "1"
+
+
+def test_piped_output_is_one_line_and_indent_is_a_choice(runner):
+    compact = runner.invoke(main, [str(EXAMPLE)]).stdout
+    assert compact.count("\n") == 1
+    indented = runner.invoke(main, [str(EXAMPLE), "--indent", "2"]).stdout
+    assert indented.count("\n") > 50
+    assert json.loads(indented) == json.loads(compact)
+
+
+def test_stdin_dash(runner):
+    result = runner.invoke(main, ["-"], input=EXAMPLE.read_bytes())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["source"]["path"] == "-"
+
+
+def test_version(runner):
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"foiparse {__version__}"
+
+
+def test_help_shows_examples(runner):
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "jq '.questions[] | {number, answer}'" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--no-such-option", "x.txt"], ["parse"], ["x.txt", "--jobs", "0"], ["x.txt", "--skip-existing"]])
+def test_usage_errors_exit_2(runner, args):
+    assert runner.invoke(main, args).exit_code == 2
+
+
+def test_bad_inputs_one_line_each_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "blank.txt").write_bytes(b"   \n\n\t\n")
+    for name in ("empty.txt", "binary.txt", "blank.txt", "missing.txt"):
+        result = run(tmp_path / name)
+        assert result.returncode == 1
+        err = result.stderr.decode()
+        assert err.count("\n") == 1 and err.startswith(f"foiparse: {tmp_path / name}: "), err
+        assert b"Traceback" not in result.stderr and result.stdout == b""
+
+
+def test_a_folder_streams_json_lines_and_reports_the_bad_file(tmp_path):
+    for source in sorted(FIXTURES.glob("*.txt"))[:3]:
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "zz-broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG")
+    result = run(tmp_path, "--jobs", "1")
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(tmp_path / p.name) for p in sorted(FIXTURES.glob("*.txt"))[:3]]
+    assert result.stderr.decode() == f"foiparse: {tmp_path / 'zz-broken.txt'}: binary file, not text\n"
+
+
+def test_jobs_do_not_change_the_output(tmp_path):
+    one = run(FIXTURES, "--glob", "*.txt", "--jobs", "1").stdout
+    two = run(FIXTURES, "--glob", "*.txt", "--jobs", "2").stdout
+    assert one == two and one.count(b"\n") == len(list(FIXTURES.glob("*.txt")))
+
+
+def test_output_dir_matches_the_stream(tmp_path):
+    out = tmp_path / "out"
+    result = run(FIXTURES, "--glob", "*.txt", "--output-dir", out, "--jobs", "2")
+    assert result.returncode == 0 and result.stdout == b""
+    stream = {json.loads(line)["source"]["path"]: json.loads(line) for line in run(FIXTURES, "--glob", "*.txt").stdout.splitlines()}
+    for path, data in stream.items():
+        assert json.loads((out / (os.path.basename(path) + ".json")).read_text()) == data
+    (out / "answers-only-list.txt.json").unlink()
+    again = run(FIXTURES, "--glob", "*.txt", "--output-dir", out, "--skip-existing")
+    assert again.returncode == 0 and sorted(p.name for p in out.iterdir()) == sorted(os.path.basename(p) + ".json" for p in stream)
+
+
+def test_no_progress_or_colour_when_not_a_terminal():
+    result = run(FIXTURES, "--glob", "*.txt")
+    assert result.stderr == b""
+    assert b"\x1b[" not in result.stdout

@@ -43,6 +43,13 @@ VALEDICTION = re.compile(
     r"|thank you|best wishes|with thanks)[\s,.!]*$",
     re.I,
 )
+# The conventional signature separator, dash dash space alone on a line: "-- "
+# (not "-- Letter start --", nor a rule of dashes "-----").
+SIG_SEPARATOR = re.compile(r"^\s*--\s*$")
+# The link list that closes a message turned from HTML to text: "References" alone
+# on a line, then "Visible links", "1. mailto:...". Like a signature it is shown
+# but is not the sender's words (it is not boilerplate either: the links are theirs).
+REFERENCES_HEADING = re.compile(r"^\s*references\s*$", re.I)
 
 # --- boilerplate: paragraphs most replies repeat --------------------------
 # Each alternative opens a paragraph that is not the answer:
@@ -50,7 +57,8 @@ VALEDICTION = re.compile(
 # "If you have any queries about this response", "I hope this is helpful however",
 # "The information provided in this response is available for re-use",
 # "The supply of information in response to a freedom of information request",
-# "This Email, and any attachments, may contain", "NOTE: Please do not edit the subject line"
+# "This Email, and any attachments, may contain", "NOTE: Please do not edit the subject line",
+# "This footnote confirms that this message ... has been swept for viruses" (a mail gateway's notice)
 BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:"
     r"(?:if|should) you (?:are|be|feel) (?:dissatisfied|unhappy|not (?:content|satisfied|happy))"
@@ -70,19 +78,36 @@ BOILERPLATE_OPENING = re.compile(
     r"|you (?:have|also have) the right to (?:complain|ask for an internal review|request an internal review)"
     r"|this (?:e-?mail|message|communication)\b.{0,40}\b(?:may contain|is intended|are intended|and any (?:files|attachments)|has been scanned|is confidential)"
     r"|the original of this email was scanned"
+    r"|this footnote (?:also )?confirms"
     r"|communications via the gsi"
     r"|note: please do not edit the subject line"
     r"|please think of the environment"
     r"|please (?:don'?t|do not) print this"
     r"|disclaimer\b"
-    r"|references\s*$"
     r")",
     re.I,
 )
-# A rule of stars or dashes that frames an email disclaimer: "**********"
-DISCLAIMER_RULE = re.compile(r"^\s*(?:\*{5,}|-{5,}|_{5,}|={5,})\s*$")
-# Words that make the paragraph under such a rule a disclaimer.
-DISCLAIMER_WORDS = re.compile(r"confidential|intended (?:solely |only )?for|virus|disclaimer|privileged|monitored|addressee", re.I)
+# A rule of stars, dashes, underscores, equals or hashes (spaced or not) that frames
+# an email disclaimer: "**********", "* * * * * * * *", "-----", "= = = = ="
+# (not "***" or "* * *", a break inside a letter, nor "- - Disclaimer - -").
+DISCLAIMER_RULE = re.compile(r"^\s*(?:(?:\*\s*){5,}|(?:-\s*){5,}|(?:_\s*){5,}|(?:=\s*){5,}|(?:#\s*){5,})$")
+# Words that make the text framed by such rules a disclaimer: "are confidential and",
+# "intended solely for", "swept for computer viruses", "may be monitored centrally",
+# "If you are not the intended recipient", "received this email in error".
+DISCLAIMER_WORDS = re.compile(
+    r"confidential|intended (?:solely |only )?for|virus|disclaimer|privileged|monitored|addressee"
+    r"|intended recipient|received (?:this|it) (?:e-?mail |message )?in error|unauthori[sz]ed (?:use|disclosure)",
+    re.I,
+)
+# How far a closing rule may be from the opening one for the two to frame one
+# disclaimer, and how much framed text may be read for the words above: a longer
+# frame is more likely the sender's own text set off by rules (a table, a quoted
+# passage), where "confidential" or "privileged" can be part of the answer.
+FRAME_MAX_LINES = 25
+FRAME_MAX_TEXT = 15
+# Under a rule that closes nothing (a footer running to the end), only the first
+# paragraph is read for disclaimer words, or below a sign-off this many non-blank lines.
+UNFRAMED_LOOKAHEAD = 5
 
 
 def _quote_start(lines: list[str], seen_salutation: bool) -> int | None:
@@ -107,11 +132,66 @@ def _quote_start(lines: list[str], seen_salutation: bool) -> int | None:
     return None
 
 
-def _disclaimer_at(lines: list[str], i: int) -> bool:
+def _rule_char(line: str) -> str:
+    return line.strip()[0]
+
+
+def _cues(lines: list[str]) -> set[str]:
+    """The distinct disclaimer words in some lines, read as one text (wrapping undone)."""
+    text = " ".join(" ".join(lines).split())
+    return {m.group(0).lower() for m in DISCLAIMER_WORDS.finditer(text)}
+
+
+def _ends_own_text(lines: list[str], k: int, end: int) -> bool:
+    """Whether nothing of the sender's own text follows from ``k``: only blanks,
+    rules, standard paragraphs or the link list, up to the quoted mail or the end."""
+    following = next((lines[j] for j in range(k, end) if lines[j].strip()), None)
+    return following is None or bool(
+        DISCLAIMER_RULE.match(following) or BOILERPLATE_OPENING.match(following) or REFERENCES_HEADING.match(following)
+    )
+
+
+def _disclaimer_at(lines: list[str], i: int, end: int, in_closing: bool) -> int | None:
+    """If a disclaimer starts at rule line ``i``, the index just past it, else None.
+
+    A disclaimer framed by two rules of the same character ends after the closing
+    rule; one under a rule that closes nothing runs on (the caller keeps folding)
+    and is read from its first paragraph. That text must carry a disclaimer word,
+    and one word alone ("monitored", "confidential", which an answer may use) is
+    enough only below the sign-off or when the frame or paragraph ends the
+    sender's text.
+    """
     if not DISCLAIMER_RULE.match(lines[i]):
-        return False
-    following = " ".join(lines[k] for k in range(i + 1, min(len(lines), i + 6)))
-    return bool(DISCLAIMER_WORDS.search(following))
+        return None
+    char = _rule_char(lines[i])
+    close = next(
+        (k for k in range(i + 1, min(end, i + 1 + FRAME_MAX_LINES)) if DISCLAIMER_RULE.match(lines[k]) and _rule_char(lines[k]) == char),
+        None,
+    )
+    if close is not None:
+        framed = [line for line in lines[i + 1 : close] if line.strip()]
+        if len(framed) <= FRAME_MAX_TEXT:
+            # Only the frame's own text counts: a rule over "Important notice" and a
+            # footer mentioning "confidential" below the next rule frame nothing.
+            cues = _cues(framed)
+            if len(cues) >= 2 or (cues and (in_closing or _ends_own_text(lines, close + 1, end))):
+                return close + 1
+            return None
+    following: list[str] = []
+    after = end
+    for k in range(i + 1, end):
+        if lines[k].strip():
+            following.append(lines[k])
+        elif following and not in_closing:
+            after = k
+            break  # the first paragraph only
+        if len(following) == UNFRAMED_LOOKAHEAD:
+            after = k + 1
+            break
+    cues = _cues(following)
+    if len(cues) >= 2 or (cues and (in_closing or _ends_own_text(lines, after, end))):
+        return i + 1
+    return None
 
 
 def fold_message(message: Message) -> None:
@@ -134,13 +214,24 @@ def fold(lines: list[str]) -> list[str]:
             roles[k] = QUOTED
     closing = SIGNOFF
     in_closing = False
+    framed_until = 0
     for k in range(end):
         line = lines[k]
         if roles[k] == QUOTED:
             continue
-        if BOILERPLATE_OPENING.match(line) or _disclaimer_at(lines, k):
+        if k < framed_until:
+            # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.
+            roles[k] = BOILERPLATE
+            continue
+        disclaimer_end = _disclaimer_at(lines, k, end, in_closing)
+        if disclaimer_end is not None:
+            framed_until = disclaimer_end
             in_closing, closing = True, BOILERPLATE
-        elif not in_closing and VALEDICTION.match(line):
+        elif BOILERPLATE_OPENING.match(line):
+            in_closing, closing = True, BOILERPLATE
+        elif REFERENCES_HEADING.match(line):
+            in_closing, closing = True, SIGNOFF
+        elif not in_closing and (VALEDICTION.match(line) or SIG_SEPARATOR.match(line)):
             in_closing, closing = True, SIGNOFF
         elif in_closing and closing == BOILERPLATE and VALEDICTION.match(line):
             closing = SIGNOFF

@@ -30,7 +30,7 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension", re.I)
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
-    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown) below|see attached"
+    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given)(?: in the (?:table|list))? below|see attached"
     r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not hold|(?:is|are|was) not held|(?:is|are) exempt"
     r"|the answer|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
     re.I,
@@ -43,7 +43,29 @@ ACKNOWLEDGEMENT = re.compile(
     re.I,
 )
 # An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews"
-REVIEW_REQUEST = re.compile(r"internal review|conducts freedom of information reviews|request a review|review of (?:your|the) (?:handling|decision|response)", re.I)
+REVIEW_REQUEST = re.compile(
+    r"(?:request|requesting|ask(?:ing)? for|like|want|wish to (?:request|have)) (?:an |a )?(?:internal )?review|conducts freedom of information reviews"
+    r"|(?:internal )?review of (?:your|the|its) (?:handling|decision|response|refusal)",
+    re.I,
+)
+
+
+# Words one of which every match of a signal contains: a substring test on the
+# lower-cased text is far cheaper than a case-blind regex scan, so each signal's
+# regex runs only where one of its words occurs.
+GUARDS = {
+    DELIVERY_FAILURE: ("deliver",),
+    OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
+    REVIEW_OUTCOME: ("review",),
+    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can"),
+    EXTENSION: ("public interest", "extend", "extension", "time", "respond within"),
+    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
+    ACKNOWLEDGEMENT: ("acknowledge", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your"),
+}
+
+
+def _signal(pattern: re.Pattern, text: str, low: str) -> bool:
+    return any(word in low for word in GUARDS[pattern]) and pattern.search(text) is not None
 
 
 def _own_and_closing(message: Message) -> tuple[str, str]:
@@ -55,20 +77,20 @@ def _own_and_closing(message: Message) -> tuple[str, str]:
 def incoming_kind(message: Message) -> str:
     own, closing = _own_and_closing(message)
     text = own + "\n" + closing
-    if DELIVERY_FAILURE.search(text[:600]):
+    low = own.lower()
+    if _signal(DELIVERY_FAILURE, text[:600], text[:600].lower()):
         return "delivery_failure"
-    if OUT_OF_OFFICE.search(own):
+    if _signal(OUT_OF_OFFICE, own, low):
         return "auto_reply"
-    if REVIEW_OUTCOME.search(own):
+    if _signal(REVIEW_OUTCOME, own, low):
         return "internal_review_response"
-    if CLARIFICATION_ASKED.search(own):
+    if _signal(CLARIFICATION_ASKED, own, low):
         return "clarification_request"
-    if EXTENSION.search(own):
+    if _signal(EXTENSION, own, low):
         return "extension"
-    answers = ANSWER_SIGNAL.search(own)
-    if answers or message.attachment_count:
+    if message.attachment_count or _signal(ANSWER_SIGNAL, own, low):
         return "response"
-    if ACKNOWLEDGEMENT.search(own):
+    if _signal(ACKNOWLEDGEMENT, own, low):
         return "acknowledgement"
     if GENERIC_THANKS.search(own) and not REQUEST_SPECIFIC.search(text):
         return "auto_reply"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 
 from .model import DateMention, Thread
 
@@ -17,23 +18,27 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+# Space between the parts of a written date; one line break may fall there ("2 August" / "2018").
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
-# All written forms in one scan, most specific first:
-#   "16th March 2021", "16 Mar 2021", "16th of March, 2021"   (day month year)
-#   "March 16, 2021", "June 7, 2023", "April 6th 2017"          (month day year)
-#   "16/03/2021", "16.03.21", "16-03-2021"                      (numeric, day first)
+# Every written form, found from its digits (a scan that starts on a digit
+# class skips most of the text at C speed; one that starts on month names
+# tries every letter):
 #   "2021-03-16"                                                (ISO)
-# Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days".
+#   "16th March 2021", "16 Mar 2021", "16th of March, 2021"    (day month year)
+#   "16, 2021" of "March 16, 2021", "6th 2017" of "April 6th 2017": the month before is checked in code
+#   "16/03/2021", "16.03.21", "16-03-2021"                      (numeric, day first)
+# Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days", "6 April 207".
 DATE = re.compile(
-    r"(?<![\w/.-])(?:"
-    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)?[ \t]+" + _MONTH + r"\.?,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d)"
-    r"|" + _MONTH2 + r"\.?[ \t]+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<year2>(?:19|20)\d\d)(?!\d)"
-    r"|(?P<nday>[0-3]?\d)(?P<sep>[/.-])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|\d\d)(?![\w/]|[.-]\d)"
-    r"|(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)(?![\w-])"
-    r")",
+    r"(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)(?![\w-])"
+    r"|(?P<day>[0-3]?\d)(?:"
+    r"(?:st|nd|rd|th)?(?: of)?" + _SP + _MONTH + r"\.?,?" + _SP + r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    r"|(?:st|nd|rd|th)?,?" + _SP + r"(?P<year2>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<sep>[/.-])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|\d\d)(?![\w/]|[.-]\d))",
     re.I,
 )
+# The month written before a "16, 2021" match: "March ", "Jun. "
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
 DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?[0-3]?\d(?:st|nd|rd|th)? " + _MONTH + r",? (?:19|20)\d\d\s*$", re.I)
 # Web addresses: a date inside one is part of a path, not a statement.
@@ -47,31 +52,45 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _to_iso(match: re.Match) -> str | None:
+def _to_iso(match: re.Match, month_before: str | None) -> str | None:
     g = match.group
+    if g("iyear"):
+        return _iso(int(g("iyear")), int(g("imonth")), int(g("iday")))
     if g("month"):
-        return _iso(int(g("year")), MONTHS[g("month").lower().rstrip(".")], int(g("day")))
-    if g("month2"):
-        return _iso(int(g("year2")), MONTHS[g("month2").lower().rstrip(".")], int(g("day2")))
-    if g("nday"):
-        year = int(g("nyear"))
-        if year < 100:
-            year += 2000 if year < 70 else 1900
-        return _iso(year, int(g("nmonth")), int(g("nday")))
-    return _iso(int(g("iyear")), int(g("imonth")), int(g("iday")))
+        return _iso(int(g("year")), MONTHS[g("month").lower()], int(g("day")))
+    if g("year2"):
+        return _iso(int(g("year2")), MONTHS[month_before.lower()], int(g("day"))) if month_before else None
+    year = int(g("nyear"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return _iso(year, int(g("nmonth")), int(g("day")))
+
+
+def scan_dates(text: str) -> list[tuple[int, str, str]]:
+    """(offset, ISO date, text as written) for every date stated in a text, outside web addresses."""
+    found = []
+    urls = [m.span() for m in _URL.finditer(text)] if ("http" in text or "www" in text) else []
+    for match in DATE.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "/.-_"):
+            continue
+        if urls and _inside(start, urls):
+            continue
+        month_before = None
+        if match.group("year2"):
+            before = _MONTH_BEFORE.search(text, max(0, start - 16), start)
+            if not before or (before.start() and text[before.start() - 1].isalpha()):
+                continue
+            month_before, start = before.group("month"), before.start()
+        iso = _to_iso(match, month_before)
+        if iso:
+            found.append((start, iso, " ".join(text[start:match.end()].split())))
+    return found
 
 
 def find_dates(line: str) -> list[tuple[str, str]]:
     """(ISO date, text as written) for every date stated in one line."""
-    found = []
-    urls = [m.span() for m in _URL.finditer(line)] if ("http" in line or "www" in line) else []
-    for match in DATE.finditer(line):
-        if any(start <= match.start() < end for start, end in urls):
-            continue
-        iso = _to_iso(match)
-        if iso:
-            found.append((iso, match.group(0)))
-    return found
+    return [(iso, written) for _, iso, written in scan_dates(line)]
 
 
 def parse_date_line(line: str) -> str | None:
@@ -83,24 +102,20 @@ def parse_date_line(line: str) -> str | None:
 
 
 def extract_dates(thread: Thread) -> Thread:
-    """Every date stated anywhere in the thread, in line order, with the message it stands in."""
-    lines = thread.lines
-    for number, line in enumerate(lines, start=1):
-        found = find_dates(line) if any(ch.isdigit() for ch in line) else []
-        if number < len(lines) and _WRAPPED_YEAR.match(lines[number]) and _DAY_MONTH_AT_END.search(line):
-            found += _wrapped_dates(line, lines[number])
-        for iso, text in found:
-            thread.dates.append(DateMention(date=iso, text=text, message=thread.message_at(number), line=number))
+    """Every date stated anywhere in the thread, in line order, with the message it stands in.
+
+    One pass over the whole text: a date that a line wrap cut in two
+    ("received on 2 August" / "2018.") is found too, and stands at the line
+    where it starts.
+    """
+    text, offsets = thread.text_and_offsets()
+    owners, _ = thread.line_owners()
+    for offset, iso, written in scan_dates(text):
+        number = bisect_right(offsets, offset)
+        thread.dates.append(DateMention(date=iso, text=written, message=owners[number], line=number))
     return thread
 
 
-# A date that a line wrap cut in two: "... received on 2 August" + "2018." (or "August 2," + "2018")
-_DAY_MONTH_AT_END = re.compile(r"(?:\d|" + _MONTH.replace("?P<month>", "?:") + r")\.?,?\s*$", re.I)
-_WRAPPED_YEAR = re.compile(r"^\s*(?:19|20)\d\d\b")
-
-
-def _wrapped_dates(line: str, following: str) -> list[tuple[str, str]]:
-    """Dates that start on this line and end with the year on the next."""
-    tail = line[-40:]
-    joined = tail.rstrip() + " " + following.lstrip()[:4]
-    return [(iso, text) for iso, text in find_dates(joined) if joined.index(text) + len(text) > len(tail.rstrip())]
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]

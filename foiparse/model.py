@@ -140,11 +140,27 @@ class Thread:
     preamble: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def message_at(self, line_no: int) -> int | None:
+    def text_and_offsets(self) -> tuple[str, list[int]]:
+        """The normalised lines joined by newlines, and the offset where each line starts.
+
+        Extractors scan this whole text with one regex pass (far faster than a
+        pass per line) and map each match back to its 1-based line.
+        """
+        offsets, position = [], 0
+        for line in self.lines:
+            offsets.append(position)
+            position += len(line) + 1
+        return "\n".join(self.lines), offsets
+
+    def line_owners(self) -> tuple[list[int | None], list[str | None]]:
+        """For each 1-based line number: the index of the message holding it, and the line's role there."""
+        owners: list[int | None] = [None] * (len(self.lines) + 2)
+        roles: list[str | None] = [None] * (len(self.lines) + 2)
         for message in self.messages:
-            if message.first <= line_no <= message.last:
-                return message.index
-        return None
+            for number, _, role in message.lines:
+                owners[number] = message.index
+                roles[number] = role
+        return owners, roles
 
     def to_dict(self) -> dict:
         return {

@@ -9,22 +9,31 @@ kept in ``references`` with kind ``other``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import FURNITURE, Reference, Thread
 
 # The identifier itself: optional letter prefix, then digits and joiners.
 # e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21"
 _ID = r"(?P<id>(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?\d[\w/-]*)"
-# A label, then the identifier: "Our ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
-# "enquiry given reference 3949822", "Case ref: 12345". Must not match "Reference the Local Government Act 1999".
+# A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
+# "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731".
+# Must not match "Reference the Local Government Act 1999". It is tried only where one of
+# LABEL_WORDS stands: finding those with str.find is far cheaper than a regex scan of every letter.
 LABELLED = re.compile(
-    r"(?i:\b(?:(?:(?:our|your|my|case|request|foi|eir)\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
-    r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)|(?:information|foi|eir) request\s*(?=:)))"
-    r"(?:\s*(?:is|was)\b)?\s*(?:[:#–—-]\s*)*(?:[–—-]\s*)?" + _ID
+    r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
+    r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
+    r"|request(?:\s*(?=:)|\s+(?=\d)))"
+    r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
+LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint")
+# The word before a label that belongs to it in the text shown: "Our ref", "Request reference", "Information request"
+LABEL_OWNER = re.compile(r"(?i:our|your|my|case|request|information|foi|eir)\s+$")
 # A prefixed identifier anywhere: "FOI 10400", "EIR-21-123", "IR 2021/17", "IC-123456-A1B2", "FS50123456".
+# The first letter is matched as a class and the prefix checked after, which scans several times faster.
 # Must not match WhatDoTheyKnow's own mailbox placeholder "[FOI #988249 email]".
-PREFIXED = re.compile(r"(?<![\w/-])(?P<id>(?:FOI|FOIA|FOIR|EIR|RFI|CAS|IR|IC|FS|FER|SAR|REQ)(?:\s?[/:-]\s?|\s|-)?\d[\w/-]*)(?! email\])")
+PREFIXED = re.compile(r"(?P<id>(?P<prefix>[CEFIRS][A-Z]{1,3})(?:\s?[/:-]\s?|\s|-)?\d[\w/-]*)(?! email\])")
+KNOWN_PREFIXES = {"FOI", "FOIA", "FOIR", "EIR", "RFI", "CAS", "IR", "IC", "FS", "FER", "SAR", "REQ"}
 # Context that makes an identifier a review's or the regulator's.
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
@@ -46,28 +55,52 @@ def _kind(value: str, line: str, incoming: bool) -> str:
     return "authority" if incoming else "other"
 
 
-def find_references(line: str) -> list[tuple[int, str, str]]:
-    """(column, identifier, text as written) for each reference in one line."""
+def _labelled_matches(text: str):
+    low = text.lower()
+    starts = set()
+    for word in LABEL_WORDS:
+        position = low.find(word)
+        while position != -1:
+            if not (position and low[position - 1].isalpha()):
+                starts.add(position)
+            position = low.find(word, position + 1)
+    for start in sorted(starts):
+        match = LABELLED.match(text, start)
+        if match:
+            yield match
+
+
+def find_references(text: str) -> list[tuple[int, str, str]]:
+    """(offset, identifier, text as written) for each reference in a text, in order."""
     found: dict[int, tuple[str, str]] = {}
-    for match in LABELLED.finditer(line):
+    for match in _labelled_matches(text):
         value = _clean(match.group("id"))
         if value:
-            found[match.start("id")] = (value, match.group(0).strip())
-    for match in PREFIXED.finditer(line):
+            owner = LABEL_OWNER.search(text, max(0, match.start() - 14), match.start())
+            written = text[owner.start() if owner else match.start():match.end()]
+            found[match.start("id")] = (value, " ".join(written.split()))
+    labelled = sorted((start, start + len(value)) for start, (value, _) in found.items())
+    for match in PREFIXED.finditer(text):
+        start = match.start()
+        if match.group("prefix") not in KNOWN_PREFIXES or (start and (text[start - 1].isalnum() or text[start - 1] in "_/-")):
+            continue
         value = _clean(match.group("id"))
-        if value and not any(start <= match.start() < start + len(v) for start, (v, _) in found.items()):
-            found[match.start()] = (value, match.group(0))
-    return [(col, value, text) for col, (value, text) in sorted(found.items())]
+        if value and not any(start <= match.start() < end for start, end in labelled):
+            found[match.start()] = (value, " ".join(match.group(0).split()))
+    return [(offset, value, written) for offset, (value, written) in sorted(found.items())]
 
 
 def extract_references(thread: Thread) -> Thread:
-    for message in thread.messages:
-        incoming = message.direction == "incoming"
-        for number, text, role in message.lines:
-            if role == FURNITURE or not any(ch.isdigit() for ch in text):
-                continue
-            for _, value, written in find_references(text):
-                thread.references.append(Reference(value=value, kind=_kind(value, text, incoming), message=message.index, line=number, text=written))
+    text, offsets = thread.text_and_offsets()
+    owners, roles = thread.line_owners()
+    for offset, value, written in find_references(text):
+        number = bisect_right(offsets, offset)
+        index = owners[number]
+        if index is None or roles[number] == FURNITURE:
+            continue
+        message = thread.messages[index]
+        line = thread.lines[number - 1]
+        thread.references.append(Reference(value=value, kind=_kind(value, line, message.direction == "incoming"), message=index, line=number, text=written))
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]
     thread.reference = chosen[0].value if chosen else None

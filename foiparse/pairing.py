@@ -21,7 +21,9 @@ POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:res
 # An answer that is only a pointer to an attachment: "Please find attached response to your correspondence"
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
-GENERAL_NOTES = re.compile(r"^\s*(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$", re.I)
+GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$|notes?\s*:)", re.I)
+# A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
+ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
 # "Please find below, Sheffield City Council's response to your request:"
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
@@ -41,8 +43,10 @@ def _norm_words(text: str) -> list[str]:
 def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The block's lines less the question the response repeats at its top.
 
-    Block words are matched in order against the question's words (a skip of
-    up to two question words allowed); matching stops at the first line that
+    The block counts as repeating the question only when it opens with the
+    question's first three words. Block words are then matched in order
+    against the question's words (a skip of up to two question words
+    allowed); matching stops at the first line that
     shares no word with the question, or when the question is used up. A
     line wholly matched is the question; a partly matched line keeps its
     unmatched words, or all of itself when it is a bullet (a sub-item with
@@ -78,8 +82,8 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         verdicts.append((number, text, matched, len([w for w in words if _norm_words(w)]), kept))
         if words and matched == 0 and any(_norm_words(w) for w in words):
             matching = False
-    first_words = next((_norm_words(t)[:1] for _, t in block if _norm_words(t)), [])
-    if pointer < 0.6 * len(wanted) or not first_words or first_words[0] not in wanted[:3]:
+    opening = [w for _, t in block for w in _norm_words(t)][:3]
+    if pointer < 0.6 * len(wanted) or opening != wanted[:3]:
         return block
     out = []
     for number, text, matched, total, kept in verdicts:
@@ -110,13 +114,10 @@ def _answer_text(lines: list[tuple[int, str]]) -> str:
     return out
 
 
-def _numbered_blocks(message: Message, labels: list[str]) -> dict[str, list[tuple[int, str]]]:
-    """Blocks of the message's own lines that open with a question's label, in question order."""
-    own = [(n, t) for n, t, role in message.lines if role == OWN]
-    order = {label: k for k, label in enumerate(labels)}
+def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, str, str]]:
+    """(index into own, question label, text after the marker) for each line that opens with a question's label."""
     stack: list[tuple[str, str]] = []  # (level kind, full label)
-    starts: list[tuple[int, str, str]] = []  # (index into own, label, text after marker)
-    last_rank = -1
+    starts = []
     for k, (_, text) in enumerate(own):
         found = match_item(text)
         if not found:
@@ -128,21 +129,46 @@ def _numbered_blocks(message: Message, labels: list[str]) -> dict[str, list[tupl
         if kind in kinds:
             del stack[kinds.index(kind):]
         label = part if kind == "compound" or not stack else stack[-1][1] + part
-        candidates = [label, part]
-        chosen = next((c for c in candidates if c in order and order[c] > last_rank), None)
-        if chosen is None:
-            continue
-        stack.append((kind, chosen))
-        last_rank = order[chosen]
-        starts.append((k, chosen, rest))
-    blocks = {}
-    for s, (k, label, rest) in enumerate(starts):
-        if s + 1 < len(starts):
-            end = starts[s + 1][0]
+        chosen = next((c for c in (label, part) if c in labels), None)
+        if chosen is not None:
+            stack.append((kind, chosen))
+            starts.append((k, chosen, rest))
+    return starts
+
+
+def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer from the blocks of the message's own lines that open with its label.
+
+    Answers may come in any order. A label met again replaces its first
+    block only when that block held nothing but the repeated question (a
+    reply that lists the questions, then answers them); otherwise the later
+    line is a list inside an answer and stays part of it.
+    """
+    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    texts = {q.number: q.text for q in questions}
+    accepted: list[tuple[int, str, str]] = []
+    answers: dict[str, list[tuple[int, str]]] = {}
+
+    def block(position: int) -> list[tuple[int, str]]:
+        k, label, rest = accepted[position]
+        if position + 1 < len(accepted):
+            end = accepted[position + 1][0]
         else:
             end = next((j for j in range(k + 1, len(own)) if GENERAL_NOTES.match(own[j][1])), len(own))
-        blocks[label] = [(own[k][0], rest)] + own[k + 1:end]
-    return blocks
+        return _trim(_strip_repeated_question(texts[label], [(own[k][0], rest)] + own[k + 1:end]))
+
+    for start in _item_starts(own, set(texts)):
+        earlier = next((p for p, (_, label, _) in enumerate(accepted) if label == start[1]), None)
+        if earlier is not None:
+            if block(earlier):
+                continue
+            answers.pop(start[1], None)
+        accepted.append(start)
+    for position, (_, label, _) in enumerate(accepted):
+        lines = block(position)
+        if lines or label not in answers:
+            answers[label] = lines
+    return answers
 
 
 def _prose_answer(message: Message) -> list[tuple[int, str]]:
@@ -162,6 +188,8 @@ def _prose_answer(message: Message) -> list[tuple[int, str]]:
 
 
 def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> None:
+    if lines and ANSWER_LABEL.match(lines[0][1]):
+        lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
         question.answered_in = message.index
@@ -205,15 +233,13 @@ def pair(thread: Thread) -> Thread:
     if not questions:
         return thread
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
-    labels = [q.number for q in questions]
     for message in responses:
-        blocks = _numbered_blocks(message, labels)
-        if len(blocks) < min(2, len(labels)):
+        answers = _numbered_answers(message, questions)
+        if len(answers) < min(2, len(questions)):
             continue
         for question in questions:
-            if question.answer is None and question.number in blocks:
-                lines = _trim(_strip_repeated_question(question.text, blocks[question.number]))
-                _set_answer(question, lines, message)
+            if question.answer is None and answers.get(question.number):
+                _set_answer(question, answers[question.number], message)
     _share_trailing_answer(questions, thread.warnings)
     if all(q.answer is None for q in questions):
         for message in responses:

@@ -23,8 +23,8 @@ ITEM = re.compile(
     r"^\s*(?:"
     r"(?:Q|Question|Item|Request)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)–-]?\s+"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
-    r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):]\s*|\s[–-]\s|\t\s*|\s{2,})"
-    r"|(?P<dn>\d{1,3}\.\d{1,2})\s"
+    r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|\s[–-]\s|\t\s*|\s{2,})"
+    r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
     r"|\((?P<pl>[a-z]|[ivx]{1,5})\)\s*"
     r"|(?P<l>[a-zA-Z]|[ivx]{1,5})[.)]\s+"
     r")(?P<text>.*)$"
@@ -179,11 +179,21 @@ def choose_run(items: list[Item]) -> list[Item]:
     return runs[best[3]]
 
 
+def _is_heading(item: Item, following: Item | None) -> bool:
+    """A short title over sub-items ("1. Staffing" over "1.1", "1.2"): a section, not a question."""
+    words = item.text.split()
+    has_children = following is not None and following.run == item.run and following.label != item.label and following.label.startswith(item.label)
+    return has_children and len(words) <= 4 and not item.text.rstrip().endswith(("?", ":"))
+
+
 def find_questions(thread: Thread) -> Thread:
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None:
         return thread
     own = [(number, text) for number, text, role in request.lines if role == OWN]
-    for item in choose_run(parse_items(own)):
+    chosen = choose_run(parse_items(own))
+    for k, item in enumerate(chosen):
+        if _is_heading(item, chosen[k + 1] if k + 1 < len(chosen) else None):
+            continue
         thread.questions.append(Question(number=item.label, text=item.text, asked_in=request.index, first=item.first, last=item.last))
     return thread

@@ -63,6 +63,7 @@ class Message:
     kind: str = "other"
     attachments: list[str] = field(default_factory=list)
     attachment_count: int = 0
+    exemptions: list[dict] = field(default_factory=list)
     # (line number, text, role) for every line of the span after the heading
     # block: the classifier and the pairing stage read roles, the body keeps
     # every word that is not page furniture.
@@ -92,6 +93,7 @@ class Message:
             "date": self.date,
             "attachment_count": self.attachment_count,
             "attachments": list(self.attachments),
+            "exemptions": list(self.exemptions),
             "body": self.body(),
         }
 
@@ -107,6 +109,10 @@ class Question:
     answered_in: int | None = None
     answer_first: int | None = None
     answer_last: int | None = None
+    answer_type: str | None = None
+    answer_value: object = None
+    answer_unit: str | None = None
+    exemptions: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         span = [self.answer_first, self.answer_last] if self.answer_first is not None else None
@@ -118,6 +124,10 @@ class Question:
             "answer": self.answer,
             "answered_in": self.answered_in,
             "answer_lines": span,
+            "answer_type": self.answer_type,
+            "answer_value": self.answer_value,
+            "answer_unit": self.answer_unit,
+            "exemptions": list(self.exemptions),
         }
 
 
@@ -138,6 +148,8 @@ class Thread:
     # 1-based numbers of lines outside every message that hold page text
     # (title, status, subtitle, furniture between messages)
     preamble: list[int] = field(default_factory=list)
+    outcome: str | None = None
+    deadlines: dict | None = None
     warnings: list[str] = field(default_factory=list)
 
     def text_and_offsets(self) -> tuple[str, list[int]]:
@@ -175,5 +187,7 @@ class Thread:
             "dates": [d.to_dict() for d in self.dates],
             "messages": [m.to_dict() for m in self.messages],
             "questions": [q.to_dict() for q in self.questions],
+            "outcome": self.outcome,
+            "deadlines": self.deadlines,
             "warnings": list(self.warnings),
         }

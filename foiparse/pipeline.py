@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
+from .assess import assess
 from .classify import classify
 from .dates import extract_dates
 from .fields import fill_fields
@@ -22,7 +23,7 @@ def _fold(thread: Thread) -> Thread:
     return thread
 
 
-STAGES = (split, _fold, fill_fields, classify, extract_references, extract_dates, find_questions, pair)
+STAGES = (split, _fold, fill_fields, classify, extract_references, extract_dates, find_questions, pair, assess)
 
 
 def _run(text: str, source: Source) -> Thread:

@@ -1,0 +1,70 @@
+"""What kind of answer each is, and its value where it is a yes/no or a figure.
+
+A researcher comparing 150 councils needs "No", "14 (fourteen)" and
+"£12,500" as values, and needs to see at a glance which answers are
+refusals, exemptions or "not held" rather than information.
+"""
+from __future__ import annotations
+
+import re
+
+# "Yes", "Yes.", "Yes – we use…"; must not match "Yesterday"
+YES = re.compile(r"^\W*yes\b", re.I)
+# "No", "No.", "No, the council…"; must not match "No information is held", "Not held", "Nov"
+NO = re.compile(r"^\W*no\b(?!\s+(?:information|records?|data|such|recorded)\b)", re.I)
+# "Not held", "The Council does not hold this information", "no information held", "not recorded"
+NOT_HELD = re.compile(r"\bnot held\b|\bdo(?:es)? not hold\b|\bdon'?t hold\b|\bno (?:recorded )?(?:information|records?|data) (?:is |are )?held\b|\bnot (?:recorded|collated|captured)\b|\bholds? no (?:information|records?|data)\b", re.I)
+# A refusal of the item as a whole: cost limit, vexatious, repeated
+REFUSED = re.compile(r"\brefus(?:e|ed|ing|al)\b|\bcost (?:limit|of compliance)\b|\bappropriate limit\b|\bvexatious\b|\bsection 1[24]\b|\bs\.?\s?1[24]\b", re.I)
+# An exemption or exception applied: "exempt under section 40(2)", "withheld", "regulation 12(5)(e)"
+EXEMPT = re.compile(r"\bexempt(?:ion)?\b|\bwithh[oe]ld\b|\bexception\b|\bregulation 1[23]\b|\bneither confirm nor deny\b", re.I)
+# The answer is elsewhere: "Please see attached", "the attached spreadsheet", "enclosed"
+IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)\b|\benclosed\b|\bsee (?:the )?(?:spreadsheet|document|file)\b", re.I)
+# A figure, possibly with currency, thousands separators, decimals, a unit and a gloss:
+# "239", "£74,293.90", "4.1%", "14 (fourteen)", "18.4 FTE", "c.£138,000", "£1,043p/w"
+FIGURE = re.compile(
+    r"^\W{0,3}(?:c\.|approx(?:imately)?\.?\s*|about\s+)?(?P<currency>[£$€])?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?P<unit>%|p/w|pw|per week|per annum|p\.a\.|[a-zA-Z]{1,12})?\s*(?:\([a-z -]+\))?\W*$",
+    re.I,
+)
+CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
+# Words that carry information beside a refusal: figures that are not section numbers.
+_FIGURES = re.compile(r"(?<![\w(])(?<!section )(?<!regulation )(?!(?:19|20)\d\d\b)[£$€]?\d[\d,.]*")
+
+
+def _value(match: re.Match) -> tuple[float | int, str | None]:
+    number = match.group("number").replace(",", "")
+    value: float | int = float(number) if "." in number else int(number)
+    unit = CURRENCY.get(match.group("currency") or "") or match.group("unit")
+    return value, unit
+
+
+def classify_answer(answer: str | None, attachment_answer: bool = False) -> tuple[str | None, object, str | None]:
+    """(answer_type, answer_value, unit) for one answer text."""
+    if answer is None:
+        return ("in_attachment", None, None) if attachment_answer else (None, None, None)
+    text = " ".join(answer.split())
+    first_line = answer.strip().splitlines()[0] if answer.strip() else ""
+    figure = FIGURE.match(first_line) if len(answer.strip().splitlines()) == 1 else None
+    if figure:
+        value, unit = _value(figure)
+        return "number", value, unit
+    if YES.match(text):
+        return "yes", True, None
+    refused, exempt, not_held = REFUSED.search(text), EXEMPT.search(text), NOT_HELD.search(text)
+    if NO.match(text) and not (refused or exempt):
+        return "no", False, None
+    if refused or exempt or not_held:
+        signal = min((m for m in (refused, exempt, not_held) if m), key=lambda m: m.start())
+        before = text[: signal.start()]
+        informative = len(_FIGURES.findall(before)) > 0 and len(before.split()) >= 2
+        if informative:
+            return "partial", None, None
+        if refused and (not exempt or refused.start() <= exempt.start()):
+            return "refused", None, None
+        if exempt:
+            return "exempt", None, None
+        return "not_held", None, None
+    if IN_ATTACHMENT.search(text) and len(text.split()) < 40:
+        return "in_attachment", None, None
+    return "text", None, None

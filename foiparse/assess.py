@@ -1,0 +1,66 @@
+"""What the replies amount to: answer types and values, exemptions, the outcome, the deadlines.
+
+These are read from what the earlier stages found, never from the page's
+own status line, so a thread whose status was never set still gets an
+outcome, and a warning says where the two disagree.
+"""
+from __future__ import annotations
+
+from .answer_types import classify_answer
+from .deadlines import compute_deadlines
+from .exemptions import SCOTTISH, find_exemptions
+from .model import OWN, Message, Thread
+
+ANSWERING_KINDS = ("response", "internal_review_response")
+# Stated statuses that say what the outcome was (the others say where the request stands).
+COMPARABLE_STATUSES = {"successful", "partially_successful", "refused", "not_held"}
+INFORMATIVE = {"yes", "no", "number", "text", "in_attachment"}
+
+
+def _message_exemptions(message: Message, scottish: bool) -> list[dict]:
+    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    return [e.to_dict(message.index) for e in find_exemptions(own, scottish)] if own else []
+
+
+def _outcome(thread: Thread, responses: list[Message]) -> str | None:
+    """The outcome the replies show; None where the answers are only in attachments, so unread."""
+    if not responses:
+        last_incoming = next((m for m in reversed(thread.messages) if m.direction == "incoming"), None)
+        return "waiting_clarification" if last_incoming and last_incoming.kind == "clarification_request" else "waiting_response"
+    types = [q.answer_type for q in thread.questions if q.answer_type]
+    if not types:
+        own = "\n".join(t for m in responses for _, t, role in m.lines if role == OWN)
+        kind, _, _ = classify_answer(own) if own.strip() else ("in_attachment", None, None)
+        types = [kind]
+    if all(t == "in_attachment" for t in types):
+        return None
+    informative = [t for t in types if t in INFORMATIVE]
+    if len(informative) == len(types):
+        return "successful"
+    if informative or "partial" in types:
+        return "partially_successful"
+    if all(t == "not_held" for t in types):
+        return "not_held"
+    return "refused"
+
+
+def assess(thread: Thread) -> Thread:
+    scottish = any(SCOTTISH.search(t) for m in thread.messages for _, t, _ in m.lines)
+    for message in thread.messages:
+        if message.direction == "incoming":
+            message.exemptions = _message_exemptions(message, scottish)
+    answered_in_attachment = any(m.attachment_count for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS)
+    for question in thread.questions:
+        question.answer_type, question.answer_value, question.answer_unit = classify_answer(question.answer, answered_in_attachment)
+        if question.answer and question.answered_in is not None:
+            lines = [(question.answer_first or 0, line) for line in question.answer.splitlines()]
+            question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
+            for exemption in question.exemptions:
+                exemption["line"] = next((e["line"] for e in thread.messages[question.answered_in].exemptions if e["code"] == exemption["code"]), exemption["line"])
+    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
+    thread.outcome = _outcome(thread, responses)
+    if thread.status_code in COMPARABLE_STATUSES and thread.outcome in COMPARABLE_STATUSES and thread.status_code != thread.outcome:
+        thread.warnings.append(f"the stated status is {thread.status_code} but the replies read as {thread.outcome}")
+    deadlines = compute_deadlines(thread, scottish)
+    thread.deadlines = deadlines.to_dict() if deadlines else None
+    return thread

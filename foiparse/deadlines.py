@@ -1,0 +1,122 @@
+"""When the answer was due, and whether it came late, as the law counts.
+
+FOIA 2000 and the EIR give 20 working days; a working day excludes weekends
+and any day that is a bank holiday in any part of the UK (FOIA s10(6)), and
+day one is the first working day after receipt. FOISA 2002 (Scotland)
+excludes Scotland's bank holidays only (s73). When the authority asks for
+clarification and the requester gives it, the clock starts again from the
+clarification (ICO guidance). Bank holidays come from the ``holidays``
+package, loaded only when a deadline is computed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import scan_dates
+from .model import OWN, Thread
+
+STATUTORY_WORKING_DAYS = 20
+UK_PARTS = ("ENG", "WLS", "SCT", "NIR")
+# A due date the acknowledgement states: "respond to you within 20 working days, by 21/01/2025", "a response by 27 November 2018"
+STATED_DUE = re.compile(r"\b(?:by|no later than|on or before|before)\s*$", re.I)
+RESPONDING_KINDS = ("response", "internal_review_response")
+
+
+@dataclass
+class Deadlines:
+    law: str
+    requested: str | None
+    clock_start: str | None
+    due: str | None
+    stated_due: str | None
+    responded: str | None
+    working_days: int | None
+    late: bool | None
+    extended: bool
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@lru_cache(maxsize=8)
+def _bank_holidays(scottish: bool, year: int) -> frozenset[dt.date]:
+    import holidays
+
+    parts = ("SCT",) if scottish else UK_PARTS
+    days: set[dt.date] = set()
+    for part in parts:
+        days |= set(holidays.country_holidays("GB", subdiv=part, years=year))
+    return frozenset(days)
+
+
+def is_working_day(day: dt.date, scottish: bool = False) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(scottish, day.year)
+
+
+def add_working_days(received: dt.date, count: int, scottish: bool = False) -> dt.date:
+    """The count-th working day after the day of receipt (day one is the first working day after it)."""
+    day = received
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, scottish):
+            count -= 1
+    return day
+
+
+def working_days_between(received: dt.date, answered: dt.date, scottish: bool = False) -> int:
+    """Working days from the day after receipt up to and including the day of the answer."""
+    days, day = 0, received
+    while day < answered:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, scottish):
+            days += 1
+    return days
+
+
+def _stated_due(thread: Thread) -> str | None:
+    for message in thread.messages:
+        if message.direction != "incoming" or message.kind not in ("acknowledgement", "extension"):
+            continue
+        text = "\n".join(t for _, t, role in message.lines if role == OWN)
+        for offset, iso, _ in scan_dates(text):
+            if STATED_DUE.search(text[max(0, offset - 20):offset]):
+                return iso
+    return None
+
+
+def compute_deadlines(thread: Thread, scottish: bool) -> Deadlines | None:
+    """The request's deadlines (under FOISA when ``scottish``), or None where the thread gives no request date."""
+    request = next((m for m in thread.messages if m.kind == "request"), None)
+    if request is None or request.date is None:
+        return None
+    law = "FOISA" if scottish else "FOIA"
+    start = request.date
+    waiting_for_clarification = False
+    responded = None
+    extended = False
+    for message in thread.messages[request.index + 1:]:
+        if message.kind == "clarification_request":
+            waiting_for_clarification = True
+        elif message.kind == "clarification" and waiting_for_clarification and message.date:
+            start, waiting_for_clarification = message.date, False
+        elif message.kind == "extension":
+            extended = True
+        elif message.kind in RESPONDING_KINDS and message.direction == "incoming" and responded is None:
+            responded = message.date
+    received = dt.date.fromisoformat(start)
+    due = add_working_days(received, STATUTORY_WORKING_DAYS, scottish).isoformat()
+    taken = working_days_between(received, dt.date.fromisoformat(responded), scottish) if responded else None
+    return Deadlines(
+        law=law,
+        requested=request.date,
+        clock_start=start,
+        due=due,
+        stated_due=_stated_due(thread),
+        responded=responded,
+        working_days=taken,
+        late=(taken > STATUTORY_WORKING_DAYS) if taken is not None else None,
+        extended=extended,
+    )

@@ -1,0 +1,145 @@
+"""The extractors on the forms the issues name, one case a line."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import foiparse
+from foiparse.answer_types import classify_answer
+from foiparse.dates import find_dates
+from foiparse.deadlines import add_working_days, working_days_between
+from foiparse.exemptions import find_exemptions
+from foiparse.references import find_references
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("16th March 2021", "2021-03-16"), ("16 March 2021", "2021-03-16"), ("16th Mar 2021", "2021-03-16"),
+    ("Tuesday, 16 March 2021", "2021-03-16"), ("16/03/2021", "2021-03-16"), ("16.03.21", "2021-03-16"),
+    ("2021-03-16", "2021-03-16"), ("March 16, 2021", "2021-03-16"), ("April 6th 2017", "2017-04-06"),
+    ("received on 2 August\n 2018.", "2018-08-02"), ("Sent: Wednesday, June 7, 2023 3:22 PM", "2023-06-07"),
+    ("by 05/07/2023.", "2023-07-05"),
+])
+def test_dates_in_every_written_form(text, iso):
+    assert [found for found, _ in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize("text", [
+    "within 20 working days", "section 40(2)", "Tel: 0161 912 1941", "£1,043p/w", "16/03061/OUTMAJ", "2107/2018",
+    "new rules apply from 6 April 207.", "SI 2004 No. 3244", "https://example.org/2021-03-16/file", "April 2017", "31/02/2021",
+])
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Our ref: FOI/2021/0456", "FOI/2021/0456"), ("reference number 10400.", "10400"), ("(FOI\n10400)", "FOI 10400"),
+    ("Reference – FOI / 874165", "FOI / 874165"), ("EIR-21-123 refers", "EIR-21-123"), ("case CAS-1234567-ABCDEF", "CAS-1234567-ABCDEF"),
+    ("Internal review IR 2021/17", "IR 2021/17"), ("Our ref: 4567/21", "4567/21"), ("ICO case IC-123456-A1B2", "IC-123456-A1B2"),
+    ("Freedom of Information request 4420/2023", "4420/2023"), ("Case number: 12345", "12345"),
+])
+def test_references(text, value):
+    assert [v for _, v, _ in find_references(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["[FOI #988249 email]", "Reference the Local Government Act 1999", "our preference 2023", "ref 12", "FOI/EIR all documents"])
+def test_not_references(text):
+    assert find_references(text) == []
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("The information is exempt from disclosure under section 40(2) of the Freedom of Information Act 2000.", ["s40(2)"]),
+    ("We are refusing your request under section 12(1) because it would exceed the cost limit.", ["s12(1)"]),
+    ("This information is withheld under sections 40(2) and 43(2).", ["s40(2)", "s43(2)"]),
+    ("We rely on Regulation 12(5)(e) EIR to withhold the figures.", ["reg12(5)(e)"]),
+    ("The figures are withheld under s.43 (2) of the Act, and section 17 requires us to explain why.", ["s43(2)"]),
+    ("Section 1 of the Act gives you the right to be told whether information is held.", []),
+    ("Under section 16 we offer advice and assistance to help you narrow the request.", []),
+    ("Section 61M of the Income Tax (Earnings and Pensions) Act 2003 applies to these workers.", []),
+])
+def test_exemptions_applied(text, codes):
+    assert [e.code for e in find_exemptions([(1, text)])] == codes
+
+
+@pytest.mark.parametrize("answer, kind, value", [
+    ("No", "no", False), ("Yes. Anti-idling signs were installed.", "yes", True), ("239", "number", 239),
+    ("£12,500", "number", 12500), ("14 (fourteen)", "number", 14), ("4.1%", "number", 4.1),
+    ("Not held", "not_held", None), ("The Council does not hold this information.", "not_held", None),
+    ("The information is exempt under section 40(2).", "exempt", None),
+    ("We are refusing this part under section 12 as it would exceed the cost limit.", "refused", None),
+    ("Please see the attached spreadsheet.", "in_attachment", None),
+    ("Year Total 2023 £126,031; the contract value is withheld under section 43.", "partial", None),
+    ("The council uses an external company for these reviews.", "text", None),
+])
+def test_answer_types(answer, kind, value):
+    got_kind, got_value, _ = classify_answer(answer)
+    assert (got_kind, got_value) == (kind, value)
+
+
+def test_working_days_skip_weekends_and_any_uk_bank_holiday():
+    # Received Wednesday 18 December 2024: day one is Thursday 19 December; Christmas, Boxing Day,
+    # New Year's Day and 2 January (a Scottish bank holiday, so one in part of the UK) do not count.
+    assert add_working_days(dt.date(2024, 12, 18), 20) == dt.date(2025, 1, 21)
+    assert working_days_between(dt.date(2024, 12, 18), dt.date(2025, 1, 21)) == 20
+
+
+def test_foisa_counts_scottish_bank_holidays_only():
+    # Good Friday is a bank holiday everywhere; Easter Monday in England but not in Scotland.
+    assert add_working_days(dt.date(2023, 4, 5), 3, scottish=True) == dt.date(2023, 4, 11)
+    assert add_working_days(dt.date(2023, 4, 5), 3, scottish=False) == dt.date(2023, 4, 12)
+
+
+CLARIFIED = """Trees
+2
+Jo Bloggs made this Freedom of Information request to Example Council
+4
+The request was successful.
+6
+Jo Bloggs
+1 March 2023
+
+Dear Example Council,
+1. How many trees were felled?
+2. How many were planted?
+Yours faithfully,
+Jo Bloggs
+
+FOI Team, Example Council
+3 March 2023
+
+Dear Jo Bloggs,
+Before we can answer, could you please clarify which years you mean?
+Yours sincerely,
+FOI Team
+
+Jo Bloggs
+10 March 2023
+
+Dear Example Council,
+I mean the financial year 2022/23.
+Yours faithfully,
+Jo Bloggs
+
+FOI Team, Example Council
+11 April 2023
+
+Dear Jo Bloggs,
+Please find our response below.
+1. 120
+2. 45
+Yours sincerely,
+FOI Team
+""".replace("\n2\n", "\n\n").replace("\n4\n", "\n\n").replace("\n6\n", "\n\n")
+
+
+def test_clarification_restarts_the_clock():
+    thread = foiparse.parse(CLARIFIED)
+    assert [m.kind for m in thread.messages] == ["request", "clarification_request", "clarification", "response"]
+    deadlines = thread.deadlines
+    assert deadlines["clock_start"] == "2023-03-10"
+    # 20 working days after 10 March 2023: St Patrick's Day (17 March, Northern Ireland), Good Friday
+    # and Easter Monday excluded.
+    assert deadlines["due"] == "2023-04-12"
+    assert deadlines["responded"] == "2023-04-11" and deadlines["working_days"] == 19 and deadlines["late"] is False
+    assert [(q.number, q.answer_type, q.answer_value) for q in thread.questions] == [("1", "number", 120), ("2", "number", 45)]
+    assert thread.outcome == "successful"

@@ -184,3 +184,50 @@ def schema_command() -> None:
     from importlib.resources import files
 
     click.echo(files("foiparse").joinpath("schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+@main.command("table", epilog="""\b
+Examples:
+  foiparse table threads/ > answers.csv
+  foiparse table threads/ --wide --format tsv > by-authority.tsv
+""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
+@click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
+@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+def table_command(paths, table_format, wide, pattern, jobs, max_size):
+    """One table across threads: a row per thread and question (long form) or per thread (--wide).
+
+    Columns: path, authority, reference, requested, responded, working_days,
+    late, outcome, number, question, answer, answer_type, answer_value,
+    exemptions. Cells that a spreadsheet would run as a formula are neutralised.
+    """
+    import json
+
+    from .read import expand_paths
+    from .table import LONG_COLUMNS, long_rows, render, wide_rows
+
+    files = expand_paths(list(paths), pattern)
+    workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
+    failures = 0
+    threads = []
+    first = True
+    for path, ok, payload in _results([(f, max_size, None) for f in files], workers):
+        if not ok:
+            failures += 1
+            _report_failure(path, payload, "text", None)
+            continue
+        data = json.loads(payload)
+        if wide:
+            threads.append(data)
+        else:
+            sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
+            first = False
+    if wide:
+        columns, rows = wide_rows(threads)
+        sys.stdout.write(render(columns, rows, table_format))
+    elif first and table_format != "jsonl":
+        sys.stdout.write(render(LONG_COLUMNS, [], table_format))
+    sys.exit(1 if failures else 0)

@@ -1,0 +1,92 @@
+"""Threads as one table: the spreadsheet a researcher would otherwise type by hand.
+
+Long form has a row per thread and question; wide form a row per thread
+and a column per question number, for the same request sent to many
+authorities. Cells are made safe for spreadsheets: one that begins with
+``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is a formula to
+Excel and LibreOffice, so it gets a leading apostrophe.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+THREAD_COLUMNS = ["path", "authority", "reference", "requested", "responded", "working_days", "late", "outcome"]
+LONG_COLUMNS = THREAD_COLUMNS + ["number", "question", "answer", "answer_type", "answer_value", "exemptions"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """A cell's text, neutralised against formula injection; booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _thread_cells(data: dict) -> dict:
+    deadlines = data.get("deadlines") or {}
+    return {
+        "path": data["source"]["path"],
+        "authority": data.get("authority"),
+        "reference": data.get("reference"),
+        "requested": deadlines.get("requested"),
+        "responded": deadlines.get("responded"),
+        "working_days": deadlines.get("working_days"),
+        "late": deadlines.get("late"),
+        "outcome": data.get("outcome"),
+    }
+
+
+def long_rows(data: dict) -> list[dict]:
+    """One row per question (one row with empty question cells when the request has none)."""
+    base = _thread_cells(data)
+    rows = []
+    for question in data.get("questions") or [None]:
+        row = dict(base)
+        if question is not None:
+            row.update(
+                number=question["number"],
+                question=question["text"],
+                answer=question["answer"],
+                answer_type=question.get("answer_type"),
+                answer_value=question.get("answer_value"),
+                exemptions=" ".join(e["code"] for e in question.get("exemptions", [])),
+            )
+        rows.append(row)
+    return rows
+
+
+def wide_rows(threads: list[dict]) -> tuple[list[str], list[dict]]:
+    """Columns and rows: a row per thread, ``Qn`` and ``Qn type`` for every question number seen."""
+    numbers: list[str] = []
+    for data in threads:
+        for question in data.get("questions", []):
+            if question["number"] not in numbers:
+                numbers.append(question["number"])
+    columns = THREAD_COLUMNS + [c for n in numbers for c in (f"Q{n}", f"Q{n} type")]
+    rows = []
+    for data in threads:
+        row = _thread_cells(data)
+        for question in data.get("questions", []):
+            value = question.get("answer_value")
+            row[f"Q{question['number']}"] = question["answer"] if value is None or isinstance(value, bool) else value
+            row[f"Q{question['number']} type"] = question.get("answer_type")
+        rows.append(row)
+    return columns, rows
+
+
+def render(columns: list[str], rows: list[dict], fmt: str, header: bool = True) -> str:
+    """Rows as CSV, TSV or JSON Lines text."""
+    if fmt == "jsonl":
+        return "".join(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n" for row in rows)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    if header:
+        writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+    return out.getvalue()

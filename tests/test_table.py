@@ -1,0 +1,46 @@
+"""The researchers' table: long and wide forms, and spreadsheet safety."""
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from foiparse.cli import main
+from foiparse.table import safe_cell
+from conftest import FIXTURES, GOLDEN, ROOT
+
+
+def test_cells_that_a_spreadsheet_would_run_are_neutralised():
+    assert [safe_cell(v) for v in ("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "plain", None, True, 14)] == [
+        "'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "plain", "", "true", "14"]
+
+
+def test_long_form_has_a_row_per_question():
+    result = CliRunner().invoke(main, ["table", str(FIXTURES / "example-council-tax-discounts.txt")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["number"] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[0]["answer"] == "Yes" and rows[0]["answer_type"] == "yes" and rows[0]["answer_value"] == "true"
+    assert rows[1]["answer_type"] == "number" and rows[1]["answer_value"] == "1204"
+
+
+def test_wide_form_over_the_fixtures_matches_the_expected_csv(update_golden):
+    result = subprocess.run([sys.executable, "-m", "foiparse", "table", "--wide", "fixtures", "--glob", "*.txt"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    expected = GOLDEN / "table-wide.csv"
+    if update_golden:
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(list(FIXTURES.glob("*.txt")))
+
+
+def test_thread_text_cannot_inject_a_formula(tmp_path):
+    thread = (FIXTURES / "answers-only-list.txt").read_text(encoding="utf-8").replace("1. No", "1. =cmd|' /C calc'!A0", 1)
+    (tmp_path / "t.txt").write_text(thread, encoding="utf-8")
+    result = CliRunner().invoke(main, ["table", str(tmp_path / "t.txt")])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["answer"].startswith("'=")

@@ -95,7 +95,7 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
 
 @main.command("parse", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-text", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-html", "wdtk-text", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
 @click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
 @click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
 @click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'.")
@@ -231,3 +231,21 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
     elif first and table_format != "jsonl":
         sys.stdout.write(render(LONG_COLUMNS, [], table_format))
     sys.exit(1 if failures else 0)
+
+
+@main.command("show")
+@click.argument("path", type=click.Path(allow_dash=True, path_type=str))
+@click.option("--width", type=click.IntRange(40, 1000), default=None, help="Render at this width (default: the terminal's).")
+def show_command(path, width):
+    """Show one thread on the terminal: messages as a timeline, then questions and answers."""
+    import json
+
+    from rich.console import Console
+
+    from .show import show
+
+    _, ok, payload = _parse_one((path, 50 * 1024 * 1024, None))
+    if not ok:
+        _report_failure(path, payload, "text", None)
+        sys.exit(1)
+    show(json.loads(payload), Console(width=width) if width else None)

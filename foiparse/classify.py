@@ -25,7 +25,8 @@ REVIEW_OUTCOME = re.compile(
     re.I,
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
-CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)", re.I)
+CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
+    r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|narrow (?:down )?(?:your|the) request", re.I)
 # More time: "public interest test", "we need to extend the time", "extension"
 EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension", re.I)
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
@@ -39,7 +40,8 @@ ANSWER_SIGNAL = re.compile(
 ACKNOWLEDGEMENT = re.compile(
     r"acknowledge|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
     r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
-    r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)",
+    r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
+    r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
     re.I,
 )
 # An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews"
@@ -57,10 +59,10 @@ GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
     REVIEW_OUTCOME: ("review",),
-    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can"),
+    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope"),
     EXTENSION: ("public interest", "extend", "extension", "time", "respond within"),
     ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
-    ACKNOWLEDGEMENT: ("acknowledge", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your"),
+    ACKNOWLEDGEMENT: ("acknowledge", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
 }
 
 

@@ -58,6 +58,8 @@ REFERENCES_HEADING = re.compile(r"^\s*references\s*$", re.I)
 # "The information provided in this response is available for re-use",
 # "The supply of information in response to a freedom of information request",
 # "This Email, and any attachments, may contain", "NOTE: Please do not edit the subject line",
+# "I am sorry again for the delay" (an apology that closes; one that opens a reply is the sender's own),
+# "Under section 16 of the Freedom of Information Act 2000 the Council has a duty to provide advice",
 # "This footnote confirms that this message ... has been swept for viruses" (a mail gateway's notice)
 BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:"
@@ -66,6 +68,8 @@ BOILERPLATE_OPENING = re.compile(
     r"|an internal review\b.{0,60}\bcan be requested|you (?:can|may) (?:ask|request|apply) for (?:an internal|a) review"
     r"|the information (?:in|contained in) this (?:response|letter|e-?mail) (?:may|can|is)"
     r"|this information is (?:licensed|available) for re-?use"
+    r"|i(?: am|'m) (?:very |really )?sorry again|(?:my |our )?apologies again|i apologi[sz]e again"
+    r"|under section 16 of the (?:freedom of information act|act)\b"
     r"|if you (?:remain|are still) (?:dissatisfied|unhappy)"
     r"|if you have any (?:further )?(?:queries|questions|concerns) (?:about|regarding|concerning|in relation to|on) (?:this|the|our) (?:response|reply|letter|information|matter)"
     r"|if you (?:would like|wish) to (?:request|ask for) an internal review"

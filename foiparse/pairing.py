@@ -22,6 +22,14 @@ POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:res
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
 GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$|notes?\s*:)", re.I)
+# A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
+# "Please note that the information supplied is a snapshot", "All figures exclude VAT"
+NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
+# One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ..."
+LABEL_RANGE = re.compile(
+    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)\s*[:.)–-]\s*(?P<rest>.*)$",
+    re.I,
+)
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
@@ -114,11 +122,29 @@ def _answer_text(lines: list[tuple[int, str]]) -> str:
     return out
 
 
-def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, str, str]]:
-    """(index into own, question label, text after the marker) for each line that opens with a question's label."""
+def _range_labels(text: str, labels: set[str]) -> tuple[list[str], str] | None:
+    """The labels of a line that answers several items at once ("Q5 and Q6:", "Q1-4:"), and the text after."""
+    match = LABEL_RANGE.match(text)
+    if not match:
+        return None
+    first, last = match.group("first"), match.group("last")
+    if match.group("joiner").strip().lower() in ("to", "-", "–") and first.isdigit() and last.isdigit():
+        wanted = [str(n) for n in range(int(first), int(last) + 1)]
+    else:
+        wanted = [first, last]
+    found = [label for label in wanted if label in labels]
+    return (found, match.group("rest")) if len(found) >= 2 else None
+
+
+def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, tuple[str, ...], str]]:
+    """(index into own, question labels, text after the marker) for each line that opens with question labels."""
     stack: list[tuple[str, str]] = []  # (level kind, full label)
     starts = []
     for k, (_, text) in enumerate(own):
+        several = _range_labels(text, labels)
+        if several:
+            starts.append((k, tuple(several[0]), several[1]))
+            continue
         found = match_item(text)
         if not found:
             continue
@@ -128,46 +154,56 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         kinds = [s[0] for s in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
-        label = part if kind == "compound" or not stack else stack[-1][1] + part
+        label = part if kind in ("compound", "numalpha") or not stack else stack[-1][1] + part
         chosen = next((c for c in (label, part) if c in labels), None)
         if chosen is not None:
             stack.append((kind, chosen))
-            starts.append((k, chosen, rest))
+            starts.append((k, (chosen,), rest))
     return starts
+
+
+def _closes_answers(own: list[tuple[int, str]], j: int) -> bool:
+    """A line after the last answer that opens notes on all of them, not part of that answer."""
+    if GENERAL_NOTES.match(own[j][1]):
+        return True
+    return bool(NOTES_PARAGRAPH.match(own[j][1])) and j > 0 and not own[j - 1][1].strip()
 
 
 def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from the blocks of the message's own lines that open with its label.
 
-    Answers may come in any order. A label met again replaces its first
-    block only when that block held nothing but the repeated question (a
-    reply that lists the questions, then answers them); otherwise the later
-    line is a list inside an answer and stays part of it.
+    Answers may come in any order, and one block may answer several items
+    ("Q5 and Q6: ..."). A label met again replaces its first block only when
+    that block held nothing but the repeated question (a reply that lists
+    the questions, then answers them); otherwise the later line is a list
+    inside an answer and stays part of it.
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
     texts = {q.number: q.text for q in questions}
-    accepted: list[tuple[int, str, str]] = []
+    accepted: list[tuple[int, tuple[str, ...], str]] = []
     answers: dict[str, list[tuple[int, str]]] = {}
 
     def block(position: int) -> list[tuple[int, str]]:
-        k, label, rest = accepted[position]
+        k, labels, rest = accepted[position]
         if position + 1 < len(accepted):
             end = accepted[position + 1][0]
         else:
-            end = next((j for j in range(k + 1, len(own)) if GENERAL_NOTES.match(own[j][1])), len(own))
-        return _trim(_strip_repeated_question(texts[label], [(own[k][0], rest)] + own[k + 1:end]))
+            end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
+        return _trim(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end]))
 
     for start in _item_starts(own, set(texts)):
-        earlier = next((p for p, (_, label, _) in enumerate(accepted) if label == start[1]), None)
+        earlier = next((p for p, (_, labels, _) in enumerate(accepted) if set(labels) & set(start[1])), None)
         if earlier is not None:
             if block(earlier):
                 continue
-            answers.pop(start[1], None)
+            for label in accepted[earlier][1]:
+                answers.pop(label, None)
         accepted.append(start)
-    for position, (_, label, _) in enumerate(accepted):
+    for position, (_, labels, _) in enumerate(accepted):
         lines = block(position)
-        if lines or label not in answers:
-            answers[label] = lines
+        for label in labels:
+            if lines or label not in answers:
+                answers[label] = lines
     return answers
 
 

@@ -21,7 +21,7 @@ from .model import OWN, Question, Thread
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121".
 ITEM = re.compile(
     r"^\s*(?:"
-    r"(?:Q|Question|Item|Request)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)–-]?\s+"
+    r"(?:Q|Question|Item|Request|Part|Point)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)–-]?(?:\s+|$)"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
@@ -47,7 +47,7 @@ _TERMINAL = (".", "?", "!", ";")
 class Item:
     label: str  # full label, e.g. "2bii"
     part: str  # this level's own label, e.g. "ii"
-    kind: str  # num, alpha, roman, compound
+    kind: str  # num, alpha, roman, compound ("2.1"), numalpha ("2a")
     first: int  # 1-based line numbers
     last: int
     text_lines: list[str] = field(default_factory=list)
@@ -68,8 +68,10 @@ def match_item(text: str) -> tuple[str, str, str] | None:
     for name in ("q", "pn", "n", "dn"):
         value = g(name)
         if value:
-            if "." in value or value[-1].isalpha():
+            if "." in value:
                 return value, "compound", g("text")
+            if value[-1].isalpha():
+                return value, "numalpha", g("text")
             return value, "num", g("text")
     letter = g("pl") or g("l")
     return letter, "letter", g("text")
@@ -117,6 +119,23 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
         found = match_item(text)
         if found:
             part, kind, rest = found
+            opened = False
+            if kind == "numalpha":
+                # "2a" is item a under an item 2 that the request may never write on its own
+                parent, part, kind = part[:-1], part[-1], "alpha"
+                top = stack[0] if stack else None
+                if top and top[0] == "num" and top[1] == parent:
+                    del stack[2:]
+                elif parent == "1" or (top and top[0] == "num" and top[1].isdigit() and int(top[1]) + 1 == int(parent)):
+                    opened = parent == "1"
+                    run += opened
+                    stack = [("num", parent, parent)]
+                else:
+                    current, gap, previous_text = None, gap + 1, text
+                    continue
+                gap = 0
+            elif kind == "num" and stack and stack[0][0] == "compound" and stack[0][1].split(".")[0].isdigit() and int(stack[0][1].split(".")[0]) + 1 == int(part):
+                stack = []
             if kind == "letter":
                 kind = _letter_kind(part, stack)
             kinds = [k for k, _, _ in stack]
@@ -142,7 +161,7 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             pending = []
             label = part if kind == "compound" or not stack else stack[-1][2] + part
             stack.append((kind, part, label))
-            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=new_run and bool(LEAD_IN.search(previous_text)))
+            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=(new_run or opened) and bool(LEAD_IN.search(previous_text)))
             items.append(current)
             gap, previous_text = 0, text
             continue

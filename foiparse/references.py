@@ -23,10 +23,10 @@ _ID = r"(?P<id>(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?\d[\w/-]*)"
 LABELLED = re.compile(
     r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
     r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
-    r"|request(?:\s*(?=:)|\s+(?=\d)))"
+    r"|request(?:\s*(?=:)|\s+(?=\d|[A-Z]{2,6}[/-]))|logged (?:as|under|with)\s)"
     r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
-LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint")
+LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged")
 # The word before a label that belongs to it in the text shown: "Our ref", "Request reference", "Information request"
 LABEL_OWNER = re.compile(r"(?i:our|your|my|case|request|information|foi|eir)\s+$")
 # A prefixed identifier anywhere: "FOI 10400", "EIR-21-123", "IR 2021/17", "IC-123456-A1B2", "FS50123456".

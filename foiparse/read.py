@@ -38,6 +38,12 @@ _WDTK_STATUS = re.compile(
 _WDTK_HEADING_DATE = re.compile(r"^[^\n]{2,160}\n\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$", re.M)
 # Page furniture WhatDoTheyKnow leaves in copied text.
 _WDTK_FURNITURE = re.compile(r"^(?:show|hide) quoted sections$", re.M)
+# The markup of a saved WhatDoTheyKnow (Alaveteli) request page: a message block,
+# the subtitle or the status box, e.g.
+#   <div class="incoming correspondence normal js-collapsable" id="incoming-1405632">
+#   <p class="request-header__subtitle ">   <div id="request_status" class="…">
+# Not "correspondence__header" or "correspondence_text" alone: those sit inside a block.
+_ALAVETELI_MARKUP = re.compile(r"""class=["'](?:[^"'<>]*\s)?correspondence[\s"']|class=["'][^"'<>]*request-header__subtitle|id=["']request_status["']""", re.I)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -90,7 +96,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def detect_format(text: str) -> str:
-    """``wdtk-text`` for text copied from a WhatDoTheyKnow page, else ``text``."""
+    """``wdtk-html`` for a saved WhatDoTheyKnow page, ``wdtk-text`` for text copied from one, else ``text``."""
+    if text.lstrip("\ufeff \t\r\n")[:1] == "<" and _ALAVETELI_MARKUP.search(text):
+        return "wdtk-html"
     head = text[:4000]
     if _WDTK_SUBTITLE.search(head) or _WDTK_STATUS.search(head) or _WDTK_HEADING_DATE.search(head) or _WDTK_FURNITURE.search(text):
         return "wdtk-text"

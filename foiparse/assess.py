@@ -45,7 +45,7 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
 
 
 def assess(thread: Thread) -> Thread:
-    scottish = any(SCOTTISH.search(t) for m in thread.messages for _, t, _ in m.lines)
+    scottish = SCOTTISH.search(thread.text_and_offsets()[0]) is not None
     for message in thread.messages:
         if message.direction == "incoming":
             message.exemptions = _message_exemptions(message, scottish)

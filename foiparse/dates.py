@@ -21,20 +21,21 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 # Space between the parts of a written date; one line break may fall there ("2 August" / "2018").
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
-# Every written form, found from its digits (a scan that starts on a digit
-# class skips most of the text at C speed; one that starts on month names
-# tries every letter):
+# Every written form, found from its digits. The pattern opens on a
+# required digit, so the scan skips all other text at C speed (one that
+# opens on month names, or on an optional digit, tries every position):
 #   "2021-03-16"                                                (ISO)
 #   "16th March 2021", "16 Mar 2021", "16th of March, 2021"    (day month year)
 #   "16, 2021" of "March 16, 2021", "6th 2017" of "April 6th 2017": the month before is checked in code
 #   "16/03/2021", "16.03.21", "16-03-2021"                      (numeric, day first)
 # Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days", "6 April 207".
 DATE = re.compile(
-    r"(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)(?![\w-])"
-    r"|(?P<day>[0-3]?\d)(?:"
+    r"\d(?:"
+    r"(?P<iso>\d{3}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))(?![\w-])"
+    r"|(?P<day2>\d)?(?:"
     r"(?:st|nd|rd|th)?(?: of)?" + _SP + _MONTH + r"\.?,?" + _SP + r"(?P<year>(?:19|20)\d\d)(?!\d)"
     r"|(?:st|nd|rd|th)?,?" + _SP + r"(?P<year2>(?:19|20)\d\d)(?!\d)"
-    r"|(?P<sep>[/.-])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|\d\d)(?![\w/]|[.-]\d))",
+    r"|(?P<sep>[/.-])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|\d\d)(?![\w/]|[.-]\d)))",
     re.I,
 )
 # The month written before a "16, 2021" match: "March ", "Jun. "
@@ -54,16 +55,18 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def _to_iso(match: re.Match, month_before: str | None) -> str | None:
     g = match.group
-    if g("iyear"):
-        return _iso(int(g("iyear")), int(g("imonth")), int(g("iday")))
+    if g("iso"):
+        year = int(match.group(0)[:4])
+        return _iso(year, int(g("imonth")), int(g("iday"))) if 1900 <= year < 2100 else None
+    day = int(match.group(0)[0] + (g("day2") or ""))
     if g("month"):
-        return _iso(int(g("year")), MONTHS[g("month").lower()], int(g("day")))
+        return _iso(int(g("year")), MONTHS[g("month").lower()], day)
     if g("year2"):
-        return _iso(int(g("year2")), MONTHS[month_before.lower()], int(g("day"))) if month_before else None
+        return _iso(int(g("year2")), MONTHS[month_before.lower()], day) if month_before else None
     year = int(g("nyear"))
     if year < 100:
         year += 2000 if year < 70 else 1900
-    return _iso(year, int(g("nmonth")), int(g("day")))
+    return _iso(year, int(g("nmonth")), day)
 
 
 def scan_dates(text: str) -> list[tuple[int, str, str]]:

@@ -7,6 +7,7 @@ lives in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 SCHEMA = "foiparse/1"
 
@@ -158,6 +159,10 @@ class Thread:
         Extractors scan this whole text with one regex pass (far faster than a
         pass per line) and map each match back to its 1-based line.
         """
+        return self._joined
+
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
         offsets, position = [], 0
         for line in self.lines:
             offsets.append(position)

@@ -30,12 +30,13 @@ _INVISIBLE = str.maketrans(
 _FLAT_SUPERSCRIPT = re.compile(r"(?<=\d)\^(st|nd|rd|th)\b")
 
 
-def normalise_line(line: str) -> str:
-    line = line.translate(_INVISIBLE)
-    if "^" in line:
-        line = _FLAT_SUPERSCRIPT.sub(r"\1", line)
-    return line.rstrip()
-
-
 def normalise(lines: list[str]) -> list[str]:
-    return [normalise_line(line) for line in lines]
+    """Every line cleaned. Most lines are plain ASCII, and skip the translation."""
+    out = []
+    for line in lines:
+        if not line.isascii():
+            line = line.translate(_INVISIBLE)
+        if "^" in line:
+            line = _FLAT_SUPERSCRIPT.sub(r"\1", line)
+        out.append(line.rstrip())
+    return out

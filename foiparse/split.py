@@ -32,6 +32,8 @@ ATTACHMENT_COUNT = re.compile(r"^\s*(\d+) Attachments?\s*$", re.I)
 ATTACHMENT_WITH_SIZE = re.compile(r"^\s*(?P<name>\S.*?)\s+(?P<size>\d+(?:\.\d+)?\s?[KMG]B?)\s*$", re.I)
 # A size alone on the line after a name: "10K"
 ATTACHMENT_SIZE = re.compile(r"^\s*\d+(?:\.\d+)?\s?[KMG]B?\s*$", re.I)
+# How a date line may open when it names the weekday: "Tuesday, 16 March 2021"
+WEEKDAY_OPENINGS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 # The salutation that opens a request: "Dear Sheffield City Council,"
 SALUTATION = re.compile(r"^\s*Dear\s+(?P<name>[^,]+?)\s*,?\s*$", re.I)
 # Salutations that name no one: "Dear Sir/Madam", "Dear FOI Officer"
@@ -89,13 +91,21 @@ def _opens_block(lines: list[str], i: int) -> bool:
     return i == 0 or _blank(lines[i - 1]) or bool(FURNITURE_LINE.match(lines[i - 1]))
 
 
-def _is_dated_heading(lines: list[str], i: int) -> bool:
+def _date_lines(lines: list[str], start: int) -> set[int]:
+    """Indexes of the lines that hold only a date; a cheap first-characters test spares most lines the regex."""
+    return {i for i in range(start, len(lines)) if _may_be_date_line(lines[i]) and parse_date_line(lines[i]) is not None}
+
+
+def _may_be_date_line(line: str) -> bool:
+    head = line.lstrip()[:3]
+    return bool(head) and (head[0].isdigit() or head in WEEKDAY_OPENINGS)
+
+
+def _is_dated_heading(lines: list[str], i: int, date_lines: set[int]) -> bool:
     line = lines[i]
-    if _blank(line) or i + 1 >= len(lines) or len(line) > 160 or not _opens_block(lines, i):
+    if i + 1 not in date_lines or i in date_lines or _blank(line) or len(line) > 160 or not _opens_block(lines, i):
         return False
-    if parse_date_line(line) or FURNITURE_LINE.match(line) or line[:1].isspace():
-        return False
-    return parse_date_line(lines[i + 1]) is not None
+    return not (FURNITURE_LINE.match(line) or line[:1].isspace())
 
 
 def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
@@ -110,7 +120,8 @@ def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
 
 
 def find_headings(lines: list[str], start: int, names: list[str]) -> list[int]:
-    dated = [i for i in range(start, len(lines)) if _is_dated_heading(lines, i)]
+    date_lines = _date_lines(lines, start)
+    dated = sorted(i - 1 for i in date_lines if i - 1 >= start and _is_dated_heading(lines, i - 1, date_lines))
     if dated:
         return dated
     names = [n for n in names if n]

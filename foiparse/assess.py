@@ -45,7 +45,8 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
 
 
 def assess(thread: Thread) -> Thread:
-    scottish = SCOTTISH.search(thread.text_and_offsets()[0]) is not None
+    text = thread.text_and_offsets()[0]
+    scottish = ("Scot" in text or "FOISA" in text or "scot" in text) and SCOTTISH.search(text) is not None
     for message in thread.messages:
         if message.direction == "incoming":
             message.exemptions = _message_exemptions(message, scottish)

@@ -41,11 +41,16 @@ INTRO = re.compile(
     r"|(?:please )?find below\b.*[:.]\s*$|\bresponse to your request\s*[:.]?\s*$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)\s*$",
     re.I,
 )
-_WORD = re.compile(r"[^\W_]+")
+# Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
+_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—•·…£€¦§¶°")
+
+
+def _norm(word: str) -> str:
+    return word.lower().translate(_PUNCTUATION)
 
 
 def _norm_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [n for n in map(_norm, text.split()) if n]
 
 
 def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -54,44 +59,43 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     The block counts as repeating the question only when it opens with the
     question's first three words. Block words are then matched in order
     against the question's words (a skip of up to two question words
-    allowed); matching stops at the first line that
-    shares no word with the question, or when the question is used up. A
-    line wholly matched is the question; a partly matched line keeps its
-    unmatched words, or all of itself when it is a bullet (a sub-item with
-    its figure: "• In 2023 £0").
+    allowed); matching stops at the first line that shares no word with the
+    question, or when the question is used up. A line wholly matched is the
+    question; a partly matched line keeps its unmatched words, or all of
+    itself when it is a bullet (a sub-item with its figure: "• In 2023 £0").
     """
     wanted = _norm_words(question)
-    if not wanted:
+    opening: list[str] = []
+    for _, text in block:
+        opening.extend(_norm_words(text))
+        if len(opening) >= 3:
+            break
+    if not wanted or opening[:3] != wanted[:3]:
         return block
     pointer = 0
     verdicts: list[tuple[int, str, int, int, list[str]]] = []
     matching = True
     for number, text in block:
-        words = text.split()
-        matched, kept = 0, []
-        for word in words:
-            norms = _norm_words(word)
-            if not norms:
+        matched, total, kept = 0, 0, []
+        for word in text.split():
+            norm = _norm(word)
+            if not norm:
                 continue
-            hit = False
+            total += 1
             if matching and pointer < len(wanted):
-                for skip in range(3):
-                    if pointer + skip < len(wanted) and norms[0] == wanted[pointer + skip]:
-                        pointer += skip + 1
-                        for extra in norms[1:]:
-                            if pointer < len(wanted) and extra == wanted[pointer]:
-                                pointer += 1
-                        hit = True
-                        break
-            if hit:
-                matched += 1
-            else:
-                kept.append(word)
-        verdicts.append((number, text, matched, len([w for w in words if _norm_words(w)]), kept))
-        if words and matched == 0 and any(_norm_words(w) for w in words):
+                if norm == wanted[pointer]:
+                    pointer += 1
+                    matched += 1
+                    continue
+                if norm in wanted[pointer + 1:pointer + 3]:
+                    pointer = wanted.index(norm, pointer + 1, pointer + 3) + 1
+                    matched += 1
+                    continue
+            kept.append(word)
+        verdicts.append((number, text, matched, total, kept))
+        if total and not matched:
             matching = False
-    opening = [w for _, t in block for w in _norm_words(t)][:3]
-    if pointer < 0.6 * len(wanted) or opening != wanted[:3]:
+    if pointer < 0.6 * len(wanted):
         return block
     out = []
     for number, text, matched, total, kept in verdicts:

@@ -6,20 +6,19 @@ day one is the first working day after receipt. FOISA 2002 (Scotland)
 excludes Scotland's bank holidays only (s73). When the authority asks for
 clarification and the requester gives it, the clock starts again from the
 clarification (ICO guidance). Bank holidays come from the ``holidays``
-package, loaded only when a deadline is computed.
+package (``bank_holidays.py``).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .bank_holidays import bank_holidays
 from .dates import scan_dates
 from .model import OWN, Thread
 
 STATUTORY_WORKING_DAYS = 20
-UK_PARTS = ("ENG", "WLS", "SCT", "NIR")
 # A due date the acknowledgement states: "respond to you within 20 working days, by 21/01/2025", "a response by 27 November 2018"
 STATED_DUE = re.compile(r"\b(?:by|no later than|on or before|before)\s*$", re.I)
 RESPONDING_KINDS = ("response", "internal_review_response")
@@ -41,19 +40,8 @@ class Deadlines:
         return dict(self.__dict__)
 
 
-@lru_cache(maxsize=8)
-def _bank_holidays(scottish: bool, year: int) -> frozenset[dt.date]:
-    import holidays
-
-    parts = ("SCT",) if scottish else UK_PARTS
-    days: set[dt.date] = set()
-    for part in parts:
-        days |= set(holidays.country_holidays("GB", subdiv=part, years=year))
-    return frozenset(days)
-
-
 def is_working_day(day: dt.date, scottish: bool = False) -> bool:
-    return day.weekday() < 5 and day not in _bank_holidays(scottish, day.year)
+    return day.weekday() < 5 and day not in bank_holidays(scottish, day.year)
 
 
 def add_working_days(received: dt.date, count: int, scottish: bool = False) -> dt.date:

@@ -143,3 +143,21 @@ def test_clarification_restarts_the_clock():
     assert deadlines["responded"] == "2023-04-11" and deadlines["working_days"] == 19 and deadlines["late"] is False
     assert [(q.number, q.answer_type, q.answer_value) for q in thread.questions] == [("1", "number", 120), ("2", "number", 45)]
     assert thread.outcome == "successful"
+
+
+def test_bank_holidays_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    from foiparse import bank_holidays
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    bank_holidays._table.cache_clear()
+    bank_holidays.bank_holidays.cache_clear()
+    assert dt.date(2023, 5, 8) in bank_holidays.bank_holidays(False, 2023)  # the coronation bank holiday
+    cached = list((tmp_path / "foiparse").glob("uk-bank-holidays-*.json"))
+    assert len(cached) == 1
+    cached[0].write_text("{not json")
+    bank_holidays._table.cache_clear()
+    bank_holidays.bank_holidays.cache_clear()
+    assert dt.date(2023, 11, 30) in bank_holidays.bank_holidays(True, 2023)  # St Andrew's Day, Scotland
+    assert dt.date(2023, 11, 30) not in bank_holidays.bank_holidays(True, 2022)
+    bank_holidays._table.cache_clear()
+    bank_holidays.bank_holidays.cache_clear()

@@ -42,15 +42,20 @@ def main() -> None:
     """
 
 
-def _parse_one(job: tuple[str, int, str | None]) -> tuple[str, bool, str]:
-    """Worker: (path, ok, JSON text or the reason it failed). Runs in a pool process too."""
+def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tuple[str, bool, str]:
+    """Worker: (path, ok, JSON text or the reason it failed). Runs in a pool process too.
+
+    ``data`` carries standard input, read by the parent: a pool process has none.
+    """
     from .emit import to_json
     from .pipeline import parse_bytes
     from .read import InputError, read_file
 
-    path, max_size, fmt = job
+    path, max_size, fmt, data = job
     try:
-        thread = parse_bytes(read_file(path, max_size), path=path, format=fmt)
+        if isinstance(data, Exception):
+            raise data
+        thread = parse_bytes(read_file(path, max_size) if data is None else data, path=path, format=fmt)
     except InputError as error:
         return path, False, str(error)
     except RecursionError:
@@ -60,7 +65,23 @@ def _parse_one(job: tuple[str, int, str | None]) -> tuple[str, bool, str]:
     return path, True, to_json(thread)
 
 
-def _results(jobs: list[tuple[str, int, str | None]], workers: int):
+def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, int, str | None, bytes | Exception | None]]:
+    """One job per input; standard input is read here, once, in the parent process."""
+    from .read import InputError, read_file
+
+    jobs = []
+    for path in files:
+        data = None
+        if path == "-":
+            try:
+                data = read_file("-", max_size)
+            except InputError as error:
+                data = error
+        jobs.append((path, max_size, fmt, data))
+    return jobs
+
+
+def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], workers: int):
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
             yield _parse_one(job)
@@ -125,7 +146,7 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         indent = 2
     workers = jobs or (1 if single else (os.cpu_count() or 1))
     fmt = None if fmt == "auto" else fmt
-    jobs_list = [(f, max_size, fmt) for f in files]
+    jobs_list = _jobs(files, max_size, fmt)
 
     failures = 0
     progress = None
@@ -214,7 +235,7 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
     failures = 0
     threads = []
     first = True
-    for path, ok, payload in _results([(f, max_size, None) for f in files], workers):
+    for path, ok, payload in _results(_jobs(files, max_size, None), workers):
         if not ok:
             failures += 1
             _report_failure(path, payload, "text", None)
@@ -244,7 +265,7 @@ def show_command(path, width):
 
     from .show import show
 
-    _, ok, payload = _parse_one((path, 50 * 1024 * 1024, None))
+    _, ok, payload = _parse_one(_jobs([path], 50 * 1024 * 1024, None)[0])
     if not ok:
         _report_failure(path, payload, "text", None)
         sys.exit(1)

@@ -1,8 +1,14 @@
 """The progress bar on standard error, for terminals only (Rich is imported only here)."""
 from __future__ import annotations
 
+import time
+
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeRemainingColumn
+
+# Rich's update takes a lock and recomputes the speed: done per file it costs
+# more than parsing one, so counts are passed on at most this often.
+UPDATE_EVERY = 0.1  # seconds
 
 
 class Progress:
@@ -11,6 +17,8 @@ class Progress:
     def __init__(self, total: int):
         self.console = Console(stderr=True)
         self.failed = 0
+        self.pending = 0
+        self.last_update = 0.0
         self.bar = RichProgress(
             TextColumn("[bold]parsing"),
             BarColumn(),
@@ -19,20 +27,29 @@ class Progress:
             TextColumn("{task.fields[failed]} failed"),
             TimeRemainingColumn(),
             console=self.console,
-            transient=False,
+            # Rich would otherwise capture standard output and print the data above the bar, on the terminal.
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self.task = self.bar.add_task("parse", total=total, failed=0, rate="")
         self.bar.start()
 
     def advance(self, failed: bool = False) -> None:
-        if failed:
-            self.failed += 1
-        task = self.bar.tasks[0]
-        speed = task.speed
-        self.bar.update(self.task, advance=1, failed=self.failed, rate=f"{speed:,.0f} files/s" if speed else "")
+        self.failed += failed
+        self.pending += 1
+        now = time.monotonic()
+        if now - self.last_update >= UPDATE_EVERY:
+            self._flush(now)
+
+    def _flush(self, now: float) -> None:
+        self.bar.update(self.task, advance=self.pending, failed=self.failed)
+        speed = self.bar.tasks[0].speed
+        self.bar.update(self.task, rate=f"{speed:,.0f} files/s" if speed else "")
+        self.pending, self.last_update = 0, now
 
     def print(self, line: str) -> None:
         self.bar.console.print(line, markup=False, highlight=False)
 
     def stop(self) -> None:
+        self._flush(time.monotonic())
         self.bar.stop()

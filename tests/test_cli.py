@@ -112,3 +112,28 @@ def test_no_progress_or_colour_when_not_a_terminal():
     result = run(FIXTURES, "--glob", "*.txt")
     assert result.stderr == b""
     assert b"\x1b[" not in result.stdout
+
+
+def test_progress_on_a_terminal_never_takes_the_data(tmp_path):
+    """Standard error a terminal, standard output a pipe: the bar shows on the terminal, every thread on stdout."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(FIXTURES), "--glob", "*.txt", "--jobs", "1"], stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
+    os.close(follower)
+    out, _ = process.communicate(timeout=120)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert out.count(b"\n") == len(list(FIXTURES.glob("*.txt")))
+    assert b'"schema"' not in terminal
+    assert b"parsed, 0 failed" in terminal
+    assert b"\x1b[3" not in terminal, "NO_COLOR: no colour codes"

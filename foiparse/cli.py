@@ -89,8 +89,18 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    try:
         yield from pool.map(_parse_one, jobs, chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the group: workers ignore it, the parent stops them and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _output_name(path: str) -> str:
@@ -155,8 +165,9 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
 
         progress = Progress(len(files))
     out = sys.stdout
+    results = _results(jobs_list, workers)
     try:
-        for path, ok, payload in _results(jobs_list, workers):
+        for path, ok, payload in results:
             if not ok:
                 failures += 1
                 _report_failure(path, payload, error_format, progress)
@@ -171,8 +182,10 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
             if progress:
                 progress.advance(failed=not ok)
     except KeyboardInterrupt:
+        results.close()
         if progress:
             progress.stop()
+        out.flush()
         click.echo("foiparse: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:

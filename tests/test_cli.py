@@ -137,3 +137,23 @@ def test_progress_on_a_terminal_never_takes_the_data(tmp_path):
     assert b'"schema"' not in terminal
     assert b"parsed, 0 failed" in terminal
     assert b"\x1b[3" not in terminal, "NO_COLOR: no colour codes"
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_whole_lines(tmp_path):
+    import signal
+    import time
+
+    data = EXAMPLE.read_bytes()
+    for k in range(4000):
+        (tmp_path / f"t{k:04}.txt").write_bytes(data)
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(tmp_path), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the run finished before the interrupt")
+    assert process.returncode == 130
+    assert err.decode().strip().splitlines()[-1] == "foiparse: interrupted"
+    assert b"Traceback" not in err
+    for line in out.splitlines():
+        json.loads(line)

@@ -43,26 +43,27 @@ def main() -> None:
 
 
 def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tuple[str, bool, str]:
-    """Worker: (path, ok, JSON text or the reason it failed). Runs in a pool process too.
+    """Worker: (path, ok, JSON Lines of its threads or the reason it failed). Runs in a pool process too.
 
+    An input gives one thread, except an mbox, which gives one per request.
     ``data`` carries standard input, read by the parent: a pool process has none.
     """
     from .emit import to_json
-    from .pipeline import parse_bytes
+    from .pipeline import parse_input
     from .read import InputError, read_file
 
     path, max_size, fmt, data = job
     try:
         if isinstance(data, Exception):
             raise data
-        thread = parse_bytes(read_file(path, max_size) if data is None else data, path=path, format=fmt)
+        threads = parse_input(read_file(path, max_size) if data is None else data, path=path, format=fmt)
     except InputError as error:
         return path, False, str(error)
     except RecursionError:
         return path, False, "input too deeply nested to parse"
     except MemoryError:
         return path, False, "out of memory while parsing"
-    return path, True, to_json(thread)
+    return path, True, "\n".join(to_json(thread) for thread in threads)
 
 
 def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, int, str | None, bytes | Exception | None]]:
@@ -103,11 +104,11 @@ def _leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _output_name(path: str) -> str:
-    """A file name inside --output-dir for an input: its base name, never a path out of the folder."""
+def _output_name(path: str, part: int | None = None) -> str:
+    """A file name inside --output-dir for an input (and its n-th thread, for an mbox): never a path out of the folder."""
     base = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
     safe = "".join(ch if ch.isprintable() and ch not in "/\\\0" else "_" for ch in base).lstrip(".") or "input"
-    return safe + ".json"
+    return safe + (f"-{part}" if part else "") + ".json"
 
 
 def _write_atomic(folder: str, name: str, text: str) -> None:
@@ -126,7 +127,7 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
 
 @main.command("parse", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-html", "wdtk-text", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-html", "wdtk-text", "eml", "mbox", "email-chain", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
 @click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
 @click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
 @click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'.")
@@ -172,12 +173,14 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
                 failures += 1
                 _report_failure(path, payload, error_format, progress)
             elif output_dir:
-                _write_atomic(output_dir, _output_name(path), payload)
+                threads = payload.split("\n")
+                for k, thread in enumerate(threads, start=1):
+                    _write_atomic(output_dir, _output_name(path, k if len(threads) > 1 else None), thread)
             else:
                 if indent is not None:
                     import json
 
-                    payload = json.dumps(json.loads(payload), ensure_ascii=False, indent=indent)
+                    payload = "\n".join(json.dumps(json.loads(thread), ensure_ascii=False, indent=indent) for thread in payload.split("\n"))
                 out.write(payload + "\n")
             if progress:
                 progress.advance(failed=not ok)
@@ -253,12 +256,13 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
             failures += 1
             _report_failure(path, payload, "text", None)
             continue
-        data = json.loads(payload)
-        if wide:
-            threads.append(data)
-        else:
-            sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
-            first = False
+        for line in payload.split("\n"):
+            data = json.loads(line)
+            if wide:
+                threads.append(data)
+            else:
+                sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
+                first = False
     if wide:
         columns, rows = wide_rows(threads)
         sys.stdout.write(render(columns, rows, table_format))
@@ -282,4 +286,58 @@ def show_command(path, width):
     if not ok:
         _report_failure(path, payload, "text", None)
         sys.exit(1)
-    show(json.loads(payload), Console(width=width) if width else None)
+    show(json.loads(payload.split("\n")[0]), Console(width=width) if width else None)
+
+
+@main.command("report", epilog="""\b
+Examples:
+  foiparse report threads/ -o report.html
+  foiparse report threads/ --glob '*.txt' --title 'Council tax discounts' -o report.html
+  foiparse report thread.txt -o - > report.html
+""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str), help="Write the HTML page to FILE (- for standard output).")
+@click.option("--title", default=None, help="The page's title.")
+@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+def report_command(paths, output, title, pattern, jobs, max_size):
+    """One self-contained HTML page comparing threads, for reading in a browser.
+
+    A sortable, filterable table with a row per thread; how each question
+    number was answered, as bar charts; working days taken against the 20-day
+    limit; then each thread's questions and answers. The page loads nothing
+    from the network. Inputs that fail are named on standard error and left
+    out; the page holds the others.
+    """
+    import json
+
+    from .read import expand_paths
+    from .report import DEFAULT_TITLE, render
+
+    if paths.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    files = expand_paths(list(paths), pattern)
+    workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
+    failures = 0
+    threads = []
+    for path, ok, payload in _results(_jobs(files, max_size, None), workers):
+        if not ok:
+            failures += 1
+            _report_failure(path, payload, "text", None)
+            continue
+        threads.extend(json.loads(line) for line in payload.split("\n"))
+    page = render(threads, title or DEFAULT_TITLE)
+    if output == "-":
+        sys.stdout.write(page)
+    else:
+        folder = os.path.dirname(os.path.abspath(output))
+        try:
+            _write_atomic(folder, os.path.basename(output), page.rstrip("\n"))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(output, 0o666 & ~umask)  # a page to share, not mkstemp's owner-only 0600
+        except OSError as error:
+            click.echo(f"foiparse: {output}: {error.strerror or error}", err=True)
+            sys.exit(1)
+    sys.exit(1 if failures else 0)

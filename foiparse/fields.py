@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .chain import chronological
+from .classify import incoming_kind
 from .fold import VALEDICTION
-from .model import SIGNOFF, Thread
+from .model import EMAIL_FORMATS, SIGNOFF, Thread
+from .split import first_salutation
 
 # Status line wording -> contract code, most specific first.
 # e.g. "The request was partially successful." -> partially_successful
@@ -26,6 +29,10 @@ STATUS_CODES = [
     ("waiting_response", re.compile(r"waiting for (?:a )?response|awaiting (?:a )?response", re.I)),
     ("withdrawn", re.compile(r"withdrawn", re.I)),
 ]
+
+
+# Kinds only an authority writes: a first message of these kinds was sent to the requester.
+AUTHORITY_KINDS = ("response", "acknowledgement", "clarification_request", "extension", "internal_review_response", "auto_reply", "delivery_failure")
 
 
 def status_code(text: str | None) -> str | None:
@@ -55,9 +62,14 @@ def fill_fields(thread: Thread) -> Thread:
     thread.status_code = status_code(thread.status_text)
     if not thread.messages:
         return thread
-    first = thread.messages[0]
+    first = chronological(thread)[0] if thread.source.format in EMAIL_FORMATS else thread.messages[0]
+    if thread.requester is None and thread.source.format in EMAIL_FORMATS and incoming_kind(first) in AUTHORITY_KINDS:
+        # A chain that opens with the authority's reply (a saved reply, a forwarded answer): the requester is whom it went to.
+        thread.requester = first.recipient
     if thread.requester is None:
         thread.requester = first.sender or _signature(thread)
     if first.sender is None and thread.source.format == "wdtk-text":
         first.sender = thread.requester
+    if thread.authority is None:
+        thread.authority = first_salutation([text for _, text, _ in first.lines], 0)
     return thread

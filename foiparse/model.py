@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 SCHEMA = "foiparse/1"
+# Inputs read as mail rather than as a web page: split at header blocks, not headings.
+EMAIL_FORMATS = ("eml", "mbox", "email-chain")
 
 # What a line of a message is, as the folding stage sees it.
 OWN = "own"  # the sender's own words
@@ -65,6 +67,8 @@ class Message:
     attachments: list[str] = field(default_factory=list)
     attachment_count: int = 0
     exemptions: list[dict] = field(default_factory=list)
+    subject: str | None = None  # an email's subject, "Re:" removed; the title of a chain
+    recipient: str | None = None  # an email's "To:", by name
     # (line number, text, role) for every line of the span after the heading
     # block: the classifier and the pairing stage read roles, the body keeps
     # every word that is not page furniture.

@@ -19,7 +19,7 @@ from .model import Source, Thread
 from .normalise import normalise
 from .pairing import pair
 from .questions import find_questions
-from .read import detect_format, read_bytes, split_lines
+from .read import InputError, detect_format, detect_mail, read_bytes, split_lines
 from .references import extract_references
 from .split import split
 
@@ -107,8 +107,44 @@ def parse(text: str, path: str | None = None, format: str | None = None) -> Thre
 
 
 def parse_bytes(data: bytes, path: str | None = None, format: str | None = None) -> Thread:
-    """Parse one thread given as raw bytes; raises ``InputError`` for what is not text."""
+    """Parse one thread given as raw bytes (an mbox is read as one chain); raises ``InputError`` for what is not text."""
+    mail_format = format if format in ("eml", "mbox") else (None if format else detect_mail(data))
+    if mail_format:
+        return _parse_mails(data, path, mail_format, group=False)[0]
     text, source = read_bytes(data, path)
     if format:
         source.format = format
     return _run(text, source)
+
+
+def parse_input(data: bytes, path: str | None = None, format: str | None = None) -> list[Thread]:
+    """Every thread in one input: one, except an mbox, which gives a thread per request it holds."""
+    mail_format = format if format in ("eml", "mbox") else (None if format else detect_mail(data))
+    if mail_format == "mbox":
+        return _parse_mails(data, path, "mbox", group=True)
+    return [parse_bytes(data, path, format)]
+
+
+def _parse_mails(data: bytes, path: str | None, fmt: str, group: bool) -> list[Thread]:
+    """Raw mail read with the ``email`` package, each thread's mails written out as a chain and parsed as one.
+
+    Line numbers refer to that chain text (header block and decoded body of
+    each mail), since raw MIME (base64, quoted-printable) has no lines a
+    reader would cite.
+    """
+    from .formats.eml import read_mbox, read_message, thread_key, to_chain_text
+
+    mails = read_mbox(data) if fmt == "mbox" else [read_message(data)]
+    if not mails:
+        raise InputError("no mail found in the mbox")
+    groups: dict[str, list] = {}
+    for mail in mails:
+        groups.setdefault(thread_key(mail) if group else "", []).append(mail)
+    digest = hashlib.sha256(data).hexdigest()
+    threads = []
+    for key, members in groups.items():
+        label = f"{path}#{len(threads) + 1}" if group and len(groups) > 1 and path else path
+        thread = _run(to_chain_text(members), Source(path=label, format=fmt, sha256=digest, encoding="mime"))
+        thread.warnings.extend(dict.fromkeys(w for mail in members for w in mail.warnings))
+        threads.append(thread)
+    return threads

@@ -95,13 +95,46 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+# A raw mail: an mbox "From " line ("From jo@example.org Mon Jul  3 10:00:00 2023"), or RFC 5322 header lines
+# that only mail software writes ("Received:", "Message-ID:", "MIME-Version:"…). A pasted chain also opens
+# with "From:" and "To:", but a mail client's display of it says "Sent:".
+_MBOX_FROM = re.compile(rb"From \S+\s+.{0,60}\d\d:\d\d")
+_MAIL_HEADER = re.compile(rb"^(?:Received|Return-Path|From|To|Cc|Bcc|Subject|Date|Message-ID|MIME-Version|Delivered-To|Content-Type|Reply-To|In-Reply-To|References|X-[\w-]+|Thread-\w+|Envelope-to|DKIM-Signature|Authentication-Results|ARC-[\w-]+):", re.I | re.M)
+_MACHINE_HEADER = re.compile(rb"^(?:Received|Return-Path|Message-ID|MIME-Version|Content-Type|Delivered-To|X-[\w-]+|Envelope-to|DKIM-Signature|Authentication-Results):", re.I | re.M)
+_DISPLAY_HEADER = re.compile(rb"^Sent:", re.I | re.M)
+# Any header line: "Reply-To:" (empty), "X-Mailer: …", "Subject: =?UTF-8?B?aGVsbG8=?="
+_ANY_HEADER = re.compile(rb"^[A-Za-z][\w-]{0,60}:")
+# A pasted chain: an Outlook header block or a Gmail "wrote:" line.
+_CHAIN_MARK = re.compile(r"^\s*-{2,}\s*Original Message\s*-{2,}|^\s*From:[^\n]+\n(?:\s*(?:Sent|Date|To|Cc):[^\n]*\n){1,4}|^\s*On .{4,200}wrote:\s*$", re.I | re.M)
+
+
+def detect_mail(data: bytes) -> str | None:
+    """``mbox`` or ``eml`` for raw mail (read before decoding: a mail carries its own charsets), else None.
+
+    A mail opens with a block of header lines only; a pasted chain's first
+    block looks the same but for its "Sent:" line.
+    """
+    head = data[:4096].lstrip(b"\r\n")
+    if head.startswith(b"From ") and _MBOX_FROM.match(head):
+        return "mbox"
+    block = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    if not _MAIL_HEADER.match(block) or _DISPLAY_HEADER.search(block):
+        return None
+    all_headers = all(_ANY_HEADER.match(line) or line[:1] in (b" ", b"\t") for line in block.split(b"\n") if line.strip())
+    enough = len(_MAIL_HEADER.findall(block)) >= 2 or _MACHINE_HEADER.search(block)
+    return "eml" if all_headers and enough else None
+
+
 def detect_format(text: str) -> str:
-    """``wdtk-html`` for a saved WhatDoTheyKnow page, ``wdtk-text`` for text copied from one, else ``text``."""
+    """``wdtk-html`` for a saved WhatDoTheyKnow page, ``wdtk-text`` for text copied from one,
+    ``email-chain`` for mail pasted as text, else ``text``."""
     if text.lstrip("\ufeff \t\r\n")[:1] == "<" and _ALAVETELI_MARKUP.search(text):
         return "wdtk-html"
     head = text[:4000]
     if _WDTK_SUBTITLE.search(head) or _WDTK_STATUS.search(head) or _WDTK_HEADING_DATE.search(head) or _WDTK_FURNITURE.search(text):
         return "wdtk-text"
+    if _CHAIN_MARK.search(text):
+        return "email-chain"
     return "text"
 
 

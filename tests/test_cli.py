@@ -93,7 +93,7 @@ def test_a_folder_streams_json_lines_and_reports_the_bad_file(tmp_path):
 def test_jobs_do_not_change_the_output(tmp_path):
     one = run(FIXTURES, "--glob", "*.txt", "--jobs", "1").stdout
     two = run(FIXTURES, "--glob", "*.txt", "--jobs", "2").stdout
-    assert one == two and one.count(b"\n") == len(list(FIXTURES.glob("*.txt")))
+    assert one == two and one.count(b"\n") == len(list(FIXTURES.rglob("*.txt")))
 
 
 def test_output_dir_matches_the_stream(tmp_path):
@@ -133,7 +133,7 @@ def test_progress_on_a_terminal_never_takes_the_data(tmp_path):
         terminal += chunk
     os.close(leader)
     assert process.returncode == 0
-    assert out.count(b"\n") == len(list(FIXTURES.glob("*.txt")))
+    assert out.count(b"\n") == len(list(FIXTURES.rglob("*.txt")))
     assert b'"schema"' not in terminal
     assert b"parsed, 0 failed" in terminal
     assert b"\x1b[3" not in terminal, "NO_COLOR: no colour codes"

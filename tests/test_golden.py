@@ -13,7 +13,7 @@ import pytest
 import foiparse
 from conftest import FIXTURES, GOLDEN, ROOT
 
-THREADS = sorted(FIXTURES.glob("*.txt"))
+THREADS = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "email").glob("*"))
 
 
 def _differences(want, got, path="$"):
@@ -42,7 +42,7 @@ def _parsed(thread_path):
 
 @pytest.mark.parametrize("thread_path", THREADS, ids=[p.stem for p in THREADS])
 def test_golden(thread_path, update_golden):
-    golden = GOLDEN / (thread_path.stem + ".json")
+    golden = GOLDEN / (thread_path.name.rsplit(".", 1)[0] + ".json")
     got = _parsed(thread_path)
     if update_golden:
         GOLDEN.mkdir(exist_ok=True)
@@ -55,5 +55,6 @@ def test_golden(thread_path, update_golden):
 
 
 def test_every_golden_file_has_its_fixture():
-    stale = [g.name for g in GOLDEN.glob("*.json") if not (FIXTURES / (g.stem + ".txt")).exists()]
+    names = {p.name.rsplit(".", 1)[0] for p in THREADS}
+    stale = [g.name for g in GOLDEN.glob("*.json") if g.stem not in names]
     assert not stale, f"golden files without a fixture: {stale}"

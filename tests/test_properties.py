@@ -73,7 +73,7 @@ def test_any_bytes_give_a_thread_or_a_clean_error(data):
         VALIDATOR.validate(thread.to_dict())
 
 
-INPUTS = sorted(FIXTURES.glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
+INPUTS = sorted(FIXTURES.rglob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])

@@ -35,7 +35,7 @@ def test_wide_form_over_the_fixtures_matches_the_expected_csv(update_golden):
         expected.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == expected.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == len(list(FIXTURES.glob("*.txt")))
+    assert len(rows) == len(list(FIXTURES.rglob("*.txt")))
 
 
 def test_thread_text_cannot_inject_a_formula(tmp_path):

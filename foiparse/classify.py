@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .model import OWN, SIGNOFF, BOILERPLATE, Message, Thread
+from .chain import chronological
+from .model import BOILERPLATE, EMAIL_FORMATS, OWN, SIGNOFF, Message, Thread
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
 DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered")
@@ -17,7 +18,10 @@ DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not
 OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)? (?:reply|response)|auto-?reply|i am (?:currently )?(?:away|on leave)")
 # A receipt that opens "Thank you for your email." and says nothing about this request.
 GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|contacting)\b.{0,40}(?:e-?mail|message|enquiry)", re.I)
-REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b|working days", re.I)
+# A general mailbox's receipt: "This mailbox is monitored Monday to Friday", "We aim to reply to all emails within 10 working days"
+MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:reply|respond) to all (?:e-?mails|enquiries|messages)|thank you for contacting", re.I)
+# Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply.
+REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b", re.I)
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
@@ -30,9 +34,9 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
-    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given)(?: in the (?:table|list))? below|see attached"
+    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
     r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not hold|(?:is|are|was) not held|(?:is|are) exempt"
-    r"|the answer|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
+    r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
 )
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
@@ -74,6 +78,16 @@ def _own_and_closing(message: Message) -> tuple[str, str]:
     return own, closing
 
 
+# Pictures in a signature (logos, "image001.png") are attachments that answer nothing.
+SIGNATURE_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|bmp)$|^image\d+", re.I)
+
+
+def _substantive_attachments(message: Message) -> bool:
+    if message.attachments:
+        return any(not SIGNATURE_IMAGE.search(name) for name in message.attachments)
+    return message.attachment_count > 0
+
+
 def incoming_kind(message: Message) -> str:
     own, closing = _own_and_closing(message)
     text = own + "\n" + closing
@@ -88,12 +102,12 @@ def incoming_kind(message: Message) -> str:
         return "clarification_request"
     if _signal(EXTENSION, low):
         return "extension"
-    if message.attachment_count or _signal(ANSWER_SIGNAL, low):
+    if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
         return "response"
+    if (GENERIC_THANKS.search(own) or MAILBOX_NOTICE.search(own)) and not REQUEST_SPECIFIC.search(text):
+        return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"
-    if GENERIC_THANKS.search(own) and not REQUEST_SPECIFIC.search(text):
-        return "auto_reply"
     return "response" if len(own.split()) > 40 else "other"
 
 
@@ -115,10 +129,13 @@ def _is_requester(sender: str | None, requester: str | None) -> bool:
 
 
 def classify(thread: Thread) -> Thread:
+    """Each message's direction and kind, read in time order (a pasted chain puts the newest on top)."""
     previous_incoming = None
     outgoing_seen = 0
-    for message in thread.messages:
-        if message.index == 0 and (message.sender is None or _is_requester(message.sender, thread.requester) or thread.requester is None):
+    ordered = chronological(thread) if thread.source.format in EMAIL_FORMATS else thread.messages
+    first = ordered[0] if ordered else None
+    for message in ordered:
+        if message is first and (message.sender is None or _is_requester(message.sender, thread.requester) or thread.requester is None):
             message.direction = "outgoing"
         else:
             message.direction = "outgoing" if _is_requester(message.sender, thread.requester) else "incoming"

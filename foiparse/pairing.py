@@ -25,11 +25,21 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 # A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
 # "Please note that the information supplied is a snapshot", "All figures exclude VAT"
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
-# One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ..."
+# One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
+# must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
-    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)\s*[:.)–-]\s*(?P<rest>.*)$",
+    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)\s*[:.)–-](?!\d)\s*(?P<rest>.*)$",
     re.I,
 )
+# An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
+# "Finally, on question 4, yes."
+PROSE_LABEL = re.compile(
+    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|regarding|as (?:to|for|regards)|with regard to|on|for)"
+    r"\s+(?:your\s+)?(?:question|q|item|part|point)\s*(?P<label>\d{1,3}[a-z]?)\s*[,:.–-]\s*(?P<rest>.*)$",
+    re.I,
+)
+# Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
+DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
@@ -141,13 +151,27 @@ def _range_labels(text: str, labels: set[str]) -> tuple[list[str], str] | None:
 
 
 def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, tuple[str, ...], str]]:
-    """(index into own, question labels, text after the marker) for each line that opens with question labels."""
+    """(index into own, question labels, text after the marker) for each line that opens with question labels.
+
+    A list indented deeper than the answers' own labels is a list inside an
+    answer ("2. The sites are:" over "   1. Marlow Road"), not the next answers.
+    """
     stack: list[tuple[str, str]] = []  # (level kind, full label)
     starts = []
+    margin = None  # indentation of the first label met
     for k, (_, text) in enumerate(own):
+        indent = len(text) - len(text.lstrip())
+        if margin is not None and indent > margin + 1:
+            continue
         several = _range_labels(text, labels)
         if several:
             starts.append((k, tuple(several[0]), several[1]))
+            margin = indent if margin is None else margin
+            continue
+        prose = PROSE_LABEL.match(text)
+        if prose and prose.group("label") in labels:
+            starts.append((k, (prose.group("label"),), prose.group("rest")))
+            margin = indent if margin is None else margin
             continue
         found = match_item(text)
         if not found:
@@ -163,6 +187,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         if chosen is not None:
             stack.append((kind, chosen))
             starts.append((k, (chosen,), rest))
+            margin = indent if margin is None else margin
     return starts
 
 
@@ -230,6 +255,8 @@ def _prose_answer(message: Message) -> list[tuple[int, str]]:
 def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> None:
     if lines and ANSWER_LABEL.match(lines[0][1]):
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
+    if lines and DEFERRED.match(lines[0][1]):
+        return
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
         question.answered_in = message.index

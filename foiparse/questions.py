@@ -3,9 +3,9 @@
 A request may hold several lists: the questions, but also a quoted letter's
 own numbered points or a lettered list of background. Items are read into
 runs (a run is one list, from its first item to the first line that belongs
-to none of its items); the questions are the run that a request introduces
-("Please can you provide:"), numbered rather than lettered, the last such if
-several. Sub-items take the labels of the items above them: item d under 1
+to none of its items); the questions are the run that a request introduces most
+clearly ("Please can you provide:", "My questions are:" rather than "By way
+of background:"), then numbered rather than lettered, then the last. Sub-items take the labels of the items above them: item d under 1
 is ``1d``, item ii under that ``1dii``.
 """
 from __future__ import annotations
@@ -17,11 +17,13 @@ from .model import OWN, Question, Thread
 
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
-#   "2.1 Staff", "2a) cost", "Q1 How many", "Q2a:", "Question 3: What", "a) could", "(b) must", "(iv) the", "ii. whether"
-# Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121".
+#   "2.1 Staff", "2a) cost", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
+#   "a) could", "(b) must", "(iv) the", "ii. whether"
+# Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused".
 ITEM = re.compile(
     r"^\s*(?:"
-    r"(?:Q|Question|Item|Request|Part|Point)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)–-]?(?:\s+|$)"
+    r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
+    r"(?:\s*[:.)–-](?!\d)\s*|\s+(?=[A-Z0-9£(\"'“])|\s*$)"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
@@ -31,12 +33,26 @@ ITEM = re.compile(
 )
 # A bullet or dash that opens a sub-line of an item: "•    2023", "- In 2024"
 BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□*]|-(?!-)|–)\s*")
-# A line that introduces the list of questions: "Please can you supply the following information:"
-LEAD_IN = re.compile(
-    r":\s*-?\s*$|the following|please (?:can you |could you |would you )?(?:provide|supply|send|tell|confirm|disclose|let me know)"
-    r"|(?:can|could|would) you (?:please )?(?:provide|supply|send|tell|confirm)|i (?:would like|am seeking|request|wish)|in particular|^\s*dear\s",
+# How strongly the line before a list says the list is the request's questions:
+# "Please can you supply the following information:", "My questions are:" (strong); a line ending ":" or a
+# salutation (weak); "By way of background:" (a list of context, not of questions).
+LEAD_IN_STRONG = re.compile(
+    r"the following|questions?\b|please (?:can you |could you |would you )?(?:provide|supply|send|tell|confirm|disclose|let me know)"
+    r"|(?:can|could|would) you (?:please )?(?:provide|supply|send|tell|confirm)|i (?:would like|am seeking|request|wish)|in particular|please can you",
     re.I,
 )
+LEAD_IN_WEAK = re.compile(r":\s*-?\s*$|^\s*dear\s", re.I)
+LEAD_IN_CONTEXT = re.compile(r"\bbackground\b|\bcontext\b|\bfor reference\b|\bfor information\b", re.I)
+
+
+def lead_in_strength(line: str) -> int:
+    if LEAD_IN_CONTEXT.search(line):
+        return -1
+    if LEAD_IN_STRONG.search(line):
+        return 2
+    return 1 if LEAD_IN_WEAK.search(line) else 0
+
+
 # A row of a tab-separated form grid: "1-6 hours\t[  x  ]\t[  x  ]"
 TABLE_ROW = re.compile(r"\S\t+\S.*\t")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -52,7 +68,7 @@ class Item:
     last: int
     text_lines: list[str] = field(default_factory=list)
     run: int = 0
-    lead_in: bool = False
+    lead_in: int = 0  # how strongly the line before the list introduces questions (see lead_in_strength)
 
     @property
     def text(self) -> str:
@@ -161,7 +177,7 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             pending = []
             label = part if kind == "compound" or not stack else stack[-1][2] + part
             stack.append((kind, part, label))
-            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=(new_run or opened) and bool(LEAD_IN.search(previous_text)))
+            current = Item(label=label, part=part, kind=kind, first=number, last=number, text_lines=[rest], run=run, lead_in=lead_in_strength(previous_text) if new_run or opened else 0)
             items.append(current)
             gap, previous_text = 0, text
             continue
@@ -191,7 +207,7 @@ def choose_run(items: list[Item]) -> list[Item]:
         if len(members) < 2:
             continue
         numeric = members[0].kind in ("num", "compound")
-        candidates.append((numeric, members[0].lead_in, len(top) >= 2, run))
+        candidates.append((members[0].lead_in, numeric, len(top) >= 2, run))
     if not candidates:
         return []
     best = max(candidates)

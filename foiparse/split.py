@@ -13,7 +13,8 @@ import re
 
 from .dates import parse_date_line
 from .fold import VALEDICTION
-from .model import FURNITURE, OWN, Message, Thread
+from .chain import split_chain
+from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
 SUBTITLE = re.compile(r"^\s*(?P<requester>.+?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+This request has been .*)?\s*$")
@@ -23,9 +24,13 @@ STATUS = re.compile(
     r"|This request (?:has|is|was)|.{1,200} did not have the information requested|.{1,200} (?:is|are) waiting for|Long overdue|Still awaiting)",
     re.I,
 )
-# Text the request page itself adds around messages.
-# e.g. "show quoted sections", "Link to this", "Report", "View as HTML", "Download"
-FURNITURE_LINE = re.compile(r"^\s*(?:show quoted sections|hide quoted sections|link to this|report|view as html|download|add an annotation.*|report this request)\s*$", re.I)
+# Text the request page itself adds around messages (buttons, links, delivery marks).
+# e.g. "show quoted sections", "Link to this", "Report", "View as HTML", "Download", "Follow", "Delivered"
+FURNITURE_LINE = re.compile(
+    r"^\s*(?:show quoted sections|hide quoted sections|link to this|report|view as html|download|add an annotation.*|report this request"
+    r"|follow|share|request an internal review|delivered|sent|reply|send a follow ?up|track this request|actions|make a request|unfollow)\s*$",
+    re.I,
+)
 # "2 Attachments", "1 Attachment"
 ATTACHMENT_COUNT = re.compile(r"^\s*(\d+) Attachments?\s*$", re.I)
 # An attachment line with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K"
@@ -66,11 +71,14 @@ def _preamble_end(lines: list[str]) -> tuple[int, dict]:
             found["status"] = line.strip()
             end = i + 1
             continue
+        if FURNITURE_LINE.match(line):
+            end = i + 1
+            continue
         break
     return end, found
 
 
-def _first_salutation(lines: list[str], start: int) -> str | None:
+def first_salutation(lines: list[str], start: int) -> str | None:
     for line in lines[start:start + 60]:
         match = SALUTATION.match(line)
         if match and not GENERIC_ADDRESSEE.match(match.group("name").strip()):
@@ -139,6 +147,8 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
     if i < end and parse_date_line(lines[i]):
         message.date = parse_date_line(lines[i])
         i += 1
+    while i < end and FURNITURE_LINE.match(lines[i]):
+        i += 1
     j = i
     while j < end and _blank(lines[j]):
         j += 1
@@ -170,6 +180,8 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
 
 def split(thread: Thread) -> Thread:
     """Fill title, status text, authority, requester and the messages with their spans."""
+    if thread.source.format in EMAIL_FORMATS:
+        return split_chain(thread)
     lines = thread.lines
     start, found = _preamble_end(lines)
     thread.preamble = [i + 1 for i in range(start) if not _blank(lines[i])]
@@ -183,7 +195,7 @@ def split(thread: Thread) -> Thread:
     if "subtitle" in found:
         thread.requester, thread.authority = found["subtitle"]
     else:
-        thread.authority = _first_salutation(lines, start)
+        thread.authority = first_salutation(lines, start)
 
     headings = find_headings(lines, start, [thread.authority or "", thread.requester or ""]) if thread.source.format == "wdtk-text" else []
     first_text = next((i for i in range(start, len(lines)) if not _blank(lines[i])), None)

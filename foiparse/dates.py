@@ -69,10 +69,26 @@ def _to_iso(match: re.Match, month_before: str | None) -> str | None:
     return _iso(year, int(g("nmonth")), day)
 
 
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Where web addresses stand: found with str.find (C speed), each then read by the pattern."""
+    low = text.lower() if ("http" in text or "www" in text or "HTTP" in text or "WWW" in text) else ""
+    spans = []
+    for marker in ("http", "www."):
+        position = low.find(marker)
+        while position != -1:
+            match = _URL.match(text, position)
+            if match:
+                spans.append(match.span())
+                position = low.find(marker, match.end())
+            else:
+                position = low.find(marker, position + 1)
+    return sorted(spans)
+
+
 def scan_dates(text: str) -> list[tuple[int, str, str]]:
     """(offset, ISO date, text as written) for every date stated in a text, outside web addresses."""
     found = []
-    urls = [m.span() for m in _URL.finditer(text)] if ("http" in text or "www" in text) else []
+    urls = _url_spans(text)
     for match in DATE.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "/.-_"):

@@ -26,7 +26,7 @@ REGULATION = re.compile(
 # One more number in a list after the first: "and 43", ", 41(1)"
 LIST_ITEM = re.compile(r"\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*")
 # A cheap test that a text may cite a section or regulation at all: "ection 4", "s.4", "s4", "egulation 1", "reg 1"
-CITES = re.compile(r"(?:ection|egulation|[Ss]\.|[Ss]|[Rr]eg\.?)\s?\d")
+CITES = re.compile(r"ections? ?\d|egulations? ?\d|\b[Ss]\.? ?\d|\b[Rr]eg\.? ?\d")
 # Words that make a sentence one that withholds.
 WITHHOLDING = re.compile(r"exempt|withh[oe]ld|refus|rely|relied|relying|engag|exception|not (?:be )?(?:disclos|releas|provid)|applies|applied|apply|cost limit|appropriate limit|vexatious|neither confirm", re.I)
 # Another Act named right after the section: "section 61M of the Income Tax (Earnings and Pensions) Act 2003"
@@ -73,7 +73,7 @@ def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> lis
     found: list[Exemption] = []
     law = "FOISA" if scottish else "FOIA"
     valid = FOISA_SECTIONS if scottish else FOIA_SECTIONS
-    if not any(CITES.search(text) for _, text in lines):
+    if not CITES.search("\n".join(text for _, text in lines)):
         return found
     for line, sentence in _sentences(lines):
         if not CITES.search(sentence) or not WITHHOLDING.search(sentence):

@@ -88,7 +88,8 @@ def _substantive_attachments(message: Message) -> bool:
     return message.attachment_count > 0
 
 
-def incoming_kind(message: Message) -> str:
+def signalled_kind(message: Message) -> str | None:
+    """The kind an incoming message's own words show, or None where nothing in them says."""
     own, closing = _own_and_closing(message)
     text = own + "\n" + closing
     low = own.lower()
@@ -108,6 +109,15 @@ def incoming_kind(message: Message) -> str:
         return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"
+    return None
+
+
+def incoming_kind(message: Message) -> str:
+    """The kind it shows; failing that, a substantial reply is taken for a response."""
+    kind = signalled_kind(message)
+    if kind:
+        return kind
+    own, _ = _own_and_closing(message)
     return "response" if len(own.split()) > 40 else "other"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .chain import chronological
-from .classify import incoming_kind
+from .classify import signalled_kind
 from .fold import VALEDICTION
 from .model import EMAIL_FORMATS, SIGNOFF, Thread
 from .split import first_salutation
@@ -63,7 +63,7 @@ def fill_fields(thread: Thread) -> Thread:
     if not thread.messages:
         return thread
     first = chronological(thread)[0] if thread.source.format in EMAIL_FORMATS else thread.messages[0]
-    if thread.requester is None and thread.source.format in EMAIL_FORMATS and incoming_kind(first) in AUTHORITY_KINDS:
+    if thread.requester is None and thread.source.format in EMAIL_FORMATS and signalled_kind(first) in AUTHORITY_KINDS:
         # A chain that opens with the authority's reply (a saved reply, a forwarded answer): the requester is whom it went to.
         thread.requester = first.recipient
     if thread.requester is None:

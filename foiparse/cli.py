@@ -56,7 +56,7 @@ def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tu
     try:
         if isinstance(data, Exception):
             raise data
-        threads = parse_input(read_file(path, max_size) if data is None else data, path=path, format=fmt)
+        threads = parse_input(read_file(path, max_size) if data is None else data, path=shown_path(path), format=fmt)
     except InputError as error:
         return path, False, str(error)
     except RecursionError:
@@ -201,13 +201,19 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     sys.exit(1 if failures else 0)
 
 
+def shown_path(path: str) -> str:
+    """A path as valid UTF-8: bytes the file system gave that are not UTF-8 become "\\xe9"."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _report_failure(path: str, reason: str, error_format: str, progress) -> None:
     if error_format == "json":
         import json
 
-        line = json.dumps({"path": path, "error": reason}, ensure_ascii=False)
+        line = json.dumps({"path": shown_path(path), "error": reason}, ensure_ascii=False)
     else:
-        shown = path.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(path, str) else path
+        # A file name can hold escape sequences; on a terminal they would act, so they are shown escaped.
+        shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in shown_path(path))
         line = f"foiparse: {shown}: {reason}"
     if progress:
         progress.print(line)

@@ -157,3 +157,24 @@ def test_ctrl_c_stops_cleanly_and_keeps_whole_lines(tmp_path):
     assert b"Traceback" not in err
     for line in out.splitlines():
         json.loads(line)
+
+
+def test_errors_as_json_objects_on_stderr(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run(tmp_path / "empty.txt", FIXTURES / "not-there.txt", "--errors", "json")
+    assert result.returncode == 1 and result.stdout == b""
+    reports = [json.loads(line) for line in result.stderr.decode().splitlines()]
+    assert reports == [{"path": str(tmp_path / "empty.txt"), "error": "empty file"}, {"path": str(FIXTURES / "not-there.txt"), "error": "no such file"}]
+
+
+def test_no_arguments_is_a_usage_error():
+    result = run()
+    assert result.returncode == 2 and b"Usage" in result.stderr + result.stdout
+
+
+def test_a_closed_pipe_is_quiet():
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(FIXTURES), "--glob", "*.txt", "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

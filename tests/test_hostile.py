@@ -119,8 +119,16 @@ def test_names_with_spaces_and_undecodable_bytes(tmp_path):
         handle.write(EXAMPLE.encode())
     result = run(tmp_path, "--jobs", "1")
     assert result.returncode == 0, result.stderr
-    assert len(result.stdout.splitlines()) == 2
+    paths = [json.loads(line.decode("utf-8"))["source"]["path"] for line in result.stdout.splitlines()]
+    assert sorted(paths) == sorted([str(spaced), str(tmp_path) + "/caf\\xe9.txt"])
     assert b"Traceback" not in result.stderr
+
+
+def test_escape_sequences_in_a_file_name_do_not_reach_the_terminal(tmp_path):
+    name = tmp_path / "bad\x1b[31mname.txt"
+    result = run(name)
+    assert result.returncode == 1
+    assert b"\x1b" not in result.stderr and b"\\x1b[31m" in result.stderr
 
 
 def test_output_dir_never_writes_outside_its_folder(tmp_path):

@@ -550,7 +550,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="only profile the in-process parse (cProfile) and print the top functions")
     parser.add_argument("--profile-sort", default="cumulative", choices=["cumulative", "tottime"], help="order of the --profile listing (default cumulative)")
     parser.add_argument("--top", type=int, default=25, help="functions listed by --profile (default 25)")
+    parser.add_argument("--adversarial", action="store_true", help="only time hostile inputs at two sizes: a ratio near 2 means time linear in size")
     args = parser.parse_args(argv)
+    if args.adversarial:
+        return adversarial()
 
     files = args.files if args.files is not None else (200 if args.quick else 2000)
     mem_sizes = _sizes(args.files_mem if args.files_mem is not None else ("200,1000" if args.quick else "1000,10000"))
@@ -578,6 +581,34 @@ def main(argv: list[str] | None = None) -> int:
         results = measure(args, pools, paths, blobs, workload, all_paths, root, mem_sizes, startup_runs)
 
     print(json.dumps(results, indent=2) if args.json else render_table(results))
+    return 0
+
+
+# Hostile inputs, each built at a given size in characters: a pattern that backtracks
+# catastrophically would take far more than twice as long at twice the size.
+ADVERSARIAL = {
+    "one character": lambda n: "a" * n,
+    "digits": lambda n: "1" * n,
+    "numbered lines": lambda n: "\n".join(f"{i}. question {i}?" for i in range(1, n // 16)),
+    "one long line of words": lambda n: "word " * (n // 5),
+    "nested quotes": lambda n: "\n".join(">" * (k % 400) + " text" for k in range(n // 205)),
+    "headings": lambda n: "\n\n".join(f"Name {i}\n2 August 2018" for i in range(n // 25)),
+    "label bait": lambda n: "reference " * (n // 10),
+    "date bait": lambda n: "12 March 2021 " * (n // 14),
+}
+
+
+def adversarial(size: int = 1_000_000) -> int:
+    """Seconds to parse each hostile input at 1 MB and at 2 MB, and their ratio."""
+    print(f"{'input':26s} {'1 MB':>8s} {'2 MB':>8s} {'ratio':>6s}")
+    for name, build in ADVERSARIAL.items():
+        times = []
+        for n in (size, 2 * size):
+            text = build(n)
+            started = time.perf_counter()
+            foiparse.parse(text, format="wdtk-text")
+            times.append(time.perf_counter() - started)
+        print(f"{name:26s} {times[0]:7.2f}s {times[1]:7.2f}s {times[1] / times[0]:6.2f}")
     return 0
 
 

@@ -104,21 +104,45 @@ def _leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _output_name(path: str, part: int | None = None) -> str:
-    """A file name inside --output-dir for an input (and its n-th thread, for an mbox): never a path out of the folder."""
-    base = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
-    safe = "".join(ch if ch.isprintable() and ch not in "/\\\0" else "_" for ch in base).lstrip(".") or "input"
-    return safe + (f"-{part}" if part else "") + ".json"
+def _safe_part(part: str) -> str:
+    """One component of an output name: printable, valid UTF-8, never "..", never hidden."""
+    part = shown_path(part)
+    return "".join(ch if ch.isprintable() and ch not in "/\\\0" else "_" for ch in part).lstrip(".") or "_"
+
+
+def output_names(given: list[str], files: list[str]) -> dict[str, str]:
+    """Each input's name inside --output-dir: its path below the folder named on the command line
+    (so threads/a/x.txt and threads/b/x.txt stay apart), else its base name; clashes get -2, -3."""
+    roots = sorted((os.path.normpath(p) for p in given if p != "-" and os.path.isdir(p)), key=len, reverse=True)
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in files:
+        normal = os.path.normpath(path)
+        root = next((r for r in roots if normal.startswith(r.rstrip(os.sep) + os.sep)), None)
+        relative = "stdin" if path == "-" else os.path.relpath(normal, root) if root else os.path.basename(normal)
+        stem = "/".join(_safe_part(part) for part in relative.split(os.sep))
+        name, k = stem + ".json", 2
+        while name in taken:
+            name, k = f"{stem}-{k}.json", k + 1
+        taken.add(name)
+        names[path] = name
+    return names
 
 
 def _write_atomic(folder: str, name: str, text: str) -> None:
+    """Write folder/name whole or not at all: a temporary file in the same folder, renamed into place."""
     import tempfile
 
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".foiparse-", suffix=".tmp")
+    target = os.path.join(folder, name)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".foiparse-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text + "\n")
-        os.replace(temporary, os.path.join(folder, name))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -147,10 +171,14 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         raise click.UsageError("standard input (-) can be read only once")
     files = expand_paths(list(paths), pattern)
     single = len(paths) == 1 and len(files) == 1 and files[0] == paths[0]
+    names = output_names(list(paths), files) if output_dir else {}
     if output_dir:
-        os.makedirs(output_dir, exist_ok=True)
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as error:
+            raise click.UsageError(f"cannot use {shown_path(output_dir)} as the output folder: {error.strerror or error}") from None
         if skip_existing:
-            files = [f for f in files if not os.path.exists(os.path.join(output_dir, _output_name(f)))]
+            files = [f for f in files if not os.path.exists(os.path.join(output_dir, names[f]))]
     if compact:
         indent = None
     elif indent is None and single and sys.stdout.isatty():
@@ -175,7 +203,8 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
             elif output_dir:
                 threads = payload.split("\n")
                 for k, thread in enumerate(threads, start=1):
-                    _write_atomic(output_dir, _output_name(path, k if len(threads) > 1 else None), thread)
+                    name = names[path] if len(threads) == 1 else f"{names[path][:-5]}-{k}.json"
+                    _write_atomic(output_dir, name, thread)
             else:
                 if indent is not None:
                     import json

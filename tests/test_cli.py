@@ -102,10 +102,29 @@ def test_output_dir_matches_the_stream(tmp_path):
     assert result.returncode == 0 and result.stdout == b""
     stream = {json.loads(line)["source"]["path"]: json.loads(line) for line in run(FIXTURES, "--glob", "*.txt").stdout.splitlines()}
     for path, data in stream.items():
-        assert json.loads((out / (os.path.basename(path) + ".json")).read_text()) == data
+        assert json.loads((out / (os.path.relpath(path, FIXTURES) + ".json")).read_text()) == data
     (out / "answers-only-list.txt.json").unlink()
     again = run(FIXTURES, "--glob", "*.txt", "--output-dir", out, "--skip-existing")
-    assert again.returncode == 0 and sorted(p.name for p in out.iterdir()) == sorted(os.path.basename(p) + ".json" for p in stream)
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert again.returncode == 0 and written == sorted(os.path.relpath(p, FIXTURES) + ".json" for p in stream)
+    assert (out / "answers-only-list.txt.json").stat().st_mode & 0o044, "readable by others, as any file the user writes"
+
+
+def test_output_dir_keeps_inputs_with_the_same_name_apart(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "thread.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "top").mkdir()
+    (tmp_path / "top" / "thread.txt").write_bytes(EXAMPLE.read_bytes())
+    result = run(tmp_path / "in", tmp_path / "top" / "thread.txt", "--output-dir", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.json")) == ["a/thread.txt.json", "b/thread.txt.json", "thread.txt.json"]
+
+
+def test_output_dir_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = run(EXAMPLE, "--output-dir", tmp_path / "afile" / "sub")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
 
 
 def test_no_progress_or_colour_when_not_a_terminal():

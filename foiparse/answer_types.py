@@ -13,20 +13,26 @@ YES = re.compile(r"^\W*yes\b", re.I)
 # "No", "No.", "No, the council…"; must not match "No information is held", "Not held", "Nov"
 NO = re.compile(r"^\W*no\b(?!\s+(?:information|records?|data|such|recorded)\b)", re.I)
 # "Not held", "The Council does not hold this information", "no information held", "not recorded"
-NOT_HELD = re.compile(r"\bnot held\b|\bdo(?:es)? not hold\b|\bdon'?t hold\b|\bno (?:recorded )?(?:information|records?|data) (?:is |are )?held\b|\bnot (?:recorded|collated|captured)\b|\bholds? no (?:information|records?|data)\b", re.I)
+NOT_HELD = re.compile(r"\bnot held\b|\bdo(?:es)? not hold\b|\bdon'?t hold\b|\bdo(?:es)? not have (?:it|this|that|the|any)\b|\bno (?:such )?(?:information|records?) (?:exists?|is available)\b|\bno (?:recorded )?(?:information|records?|data) (?:is |are )?held\b|\bnot (?:recorded|collated|captured)\b|\bholds? no (?:information|records?|data)\b", re.I)
 # A refusal of the item as a whole: cost limit, vexatious, repeated
-REFUSED = re.compile(r"\brefus(?:e|ed|ing|al)\b|\bcost (?:limit|of compliance)\b|\bappropriate limit\b|\bvexatious\b|\bsection 1[24]\b|\bs\.?\s?1[24]\b", re.I)
+REFUSED = re.compile(r"\brefus(?:e|ed|ing|al)\b|\bunable to (?:provide|release|disclose|supply)\b|\bcost (?:limit|of compliance)\b|\bappropriate limit\b|\bvexatious\b|\bsection 1[24]\b|\bs\.?\s?1[24]\b", re.I)
+# A refusal of the whole item rather than "unable to provide it because we do not have it"
+STRONG_REFUSAL = re.compile(r"\brefus(?:e|ed|ing|al)\b|\bcost (?:limit|of compliance)\b|\bappropriate limit\b|\bvexatious\b|\bsection 1[24]\b", re.I)
 # An exemption or exception applied: "exempt under section 40(2)", "withheld", "regulation 12(5)(e)"
-EXEMPT = re.compile(r"\bexempt(?:ion)?\b|\bwithh[oe]ld\b|\bexception\b|\bregulation 1[23]\b|\bneither confirm nor deny\b", re.I)
+EXEMPT = re.compile(r"\bexempt(?:ion)?\b|\bwithh(?:eld|old|olding)\b|\bexception\b|\bregulation 1[23]\b|\bneither confirm nor deny\b", re.I)
 # The answer is elsewhere: "Please see attached", "the attached spreadsheet", "enclosed"
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)\b|\benclosed\b|\bsee (?:the )?(?:spreadsheet|document|file)\b", re.I)
-# A figure, possibly with currency, thousands separators, decimals, a unit and a gloss:
-# "239", "£74,293.90", "4.1%", "14 (fourteen)", "18.4 FTE", "c.£138,000", "£1,043p/w"
+# A figure, possibly signed, with currency, thousands separators, decimals, a scale, a unit and a gloss:
+# "239", "£74,293.90", "4.1%", "14 (fourteen)", "18.4 FTE", "c.£138,000", "£1.2m", "£18k", "-5", "approximately 40"
 FIGURE = re.compile(
-    r"^\W{0,3}(?:c\.|approx(?:imately)?\.?\s*|about\s+)?(?P<currency>[£$€])?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"\s*(?P<unit>%|p/w|pw|per week|per annum|p\.a\.|[a-zA-Z]{1,12})?\s*(?:\([a-z -]+\))?\W*$",
+    r"^[\s•·*>\-–]{0,3}?(?P<approx>c\.|circa\s+|approx(?:imately)?\.?\s*|about\s+|around\s+)?(?P<sign>[-−])?(?P<currency>[£$€])?\s*"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?P<scale>m|bn|k|million|billion|thousand)?\b\s*(?P<unit>%|p/w|pw|per week|per annum|p\.a\.|[a-zA-Z]{1,12})?\s*(?:\([a-z -]+\))?[.!]?\s*$",
     re.I,
 )
+# Words for nothing: "Nil", "None", "Zero", "0 (nil)"
+NOTHING = re.compile(r"^\W*(?:nil|none|zero|nought)\W*$", re.I)
+SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
 # Words that carry information beside a refusal: figures that are not section numbers.
 _FIGURES = re.compile(r"(?<![\w(])(?<!section )(?<!regulation )(?!(?:19|20)\d\d\b)[£$€]?\d[\d,.]*")
@@ -35,6 +41,12 @@ _FIGURES = re.compile(r"(?<![\w(])(?<!section )(?<!regulation )(?!(?:19|20)\d\d\
 def _value(match: re.Match) -> tuple[float | int, str | None]:
     number = match.group("number").replace(",", "")
     value: float | int = float(number) if "." in number else int(number)
+    scale = SCALES.get((match.group("scale") or "").lower())
+    if scale:
+        value = value * scale
+        value = int(value) if float(value).is_integer() else value
+    if match.group("sign"):
+        value = -value
     unit = CURRENCY.get(match.group("currency") or "") or match.group("unit")
     return value, unit
 
@@ -49,6 +61,8 @@ def classify_answer(answer: str | None, attachment_answer: bool = False) -> tupl
     if figure:
         value, unit = _value(figure)
         return "number", value, unit
+    if NOTHING.match(text):
+        return "number", 0, None
     if YES.match(text):
         return "yes", True, None
     refused, exempt, not_held = REFUSED.search(text), EXEMPT.search(text), NOT_HELD.search(text)
@@ -60,6 +74,8 @@ def classify_answer(answer: str | None, attachment_answer: bool = False) -> tupl
         informative = len(_FIGURES.findall(before)) > 0 and len(before.split()) >= 2
         if informative:
             return "partial", None, None
+        if not_held and not exempt and not (refused and STRONG_REFUSAL.search(text)):
+            return "not_held", None, None
         if refused and (not exempt or refused.start() <= exempt.start()):
             return "refused", None, None
         if exempt:

@@ -54,10 +54,9 @@ def assess(thread: Thread) -> Thread:
     for question in thread.questions:
         question.answer_type, question.answer_value, question.answer_unit = classify_answer(question.answer, answered_in_attachment)
         if question.answer and question.answered_in is not None:
-            lines = [(question.answer_first or 0, line) for line in question.answer.splitlines()]
+            message = thread.messages[question.answered_in]
+            lines = [(n, t) for n, t, role in message.lines if role == OWN and question.answer_first <= n <= question.answer_last]
             question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
-            for exemption in question.exemptions:
-                exemption["line"] = next((e["line"] for e in thread.messages[question.answered_in].exemptions if e["code"] == exemption["code"]), exemption["line"])
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
     thread.outcome = _outcome(thread, responses)
     if thread.status_code in COMPARABLE_STATUSES and thread.outcome in COMPARABLE_STATUSES and thread.status_code != thread.outcome:

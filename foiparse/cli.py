@@ -28,6 +28,11 @@ class DefaultCommandGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            import difflib
+
+            close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.75)
+            if close and not os.path.exists(args[0]):
+                raise click.UsageError(f"No such command {args[0]!r}. Did you mean {close[0]!r}?", ctx)
             args = ["parse", *args]
         return super().parse_args(ctx, args)
 
@@ -64,6 +69,22 @@ def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tu
     except MemoryError:
         return path, False, "out of memory while parsing"
     return path, True, "\n".join(to_json(thread) for thread in threads)
+
+
+def _inputs(paths: tuple[str, ...], pattern: str | None, error_format: str = "text") -> tuple[list[str], int]:
+    """The files to read, and how many folders named held none (each reported: an empty run is no success)."""
+    from .read import expand_paths
+
+    files: list[str] = []
+    empty = 0
+    for path in paths:
+        found = expand_paths([path], pattern)
+        if not found and os.path.isdir(path):
+            empty += 1
+            where = f"no file matching --glob {pattern!r}" if pattern else "no thread files"
+            _report_failure(path, f"{where} in this folder (hidden files, images, PDFs, office documents and JSON are skipped)", error_format, None)
+        files.extend(found)
+    return files, empty
 
 
 def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, int, str | None, bytes | Exception | None]]:
@@ -163,13 +184,11 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_existing, max_size, error_format, quiet):
     """Parse threads into JSON (the default command: `foiparse FILE` is `foiparse parse FILE`)."""
-    from .read import expand_paths
-
     if skip_existing and not output_dir:
         raise click.UsageError("--skip-existing needs --output-dir")
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    files = expand_paths(list(paths), pattern)
+    files, empty = _inputs(paths, pattern, error_format)
     single = len(paths) == 1 and len(files) == 1 and files[0] == paths[0]
     names = output_names(list(paths), files) if output_dir else {}
     if output_dir:
@@ -187,7 +206,7 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     fmt = None if fmt == "auto" else fmt
     jobs_list = _jobs(files, max_size, fmt)
 
-    failures = 0
+    failures = empty
     progress = None
     if not quiet and sys.stderr.isatty() and len(files) > 1:
         from .progress import Progress
@@ -226,7 +245,7 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     if progress:
         progress.stop()
     if not quiet and sys.stderr.isatty() and len(files) > 1:
-        click.echo(f"foiparse: {len(files) - failures} parsed, {failures} failed", err=True)
+        click.echo(f"foiparse: {len(files) - failures + empty} parsed, {failures} failed", err=True)
     sys.exit(1 if failures else 0)
 
 
@@ -278,12 +297,10 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
     """
     import json
 
-    from .read import expand_paths
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
-    files = expand_paths(list(paths), pattern)
+    files, failures = _inputs(paths, pattern)
     workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
-    failures = 0
     threads = []
     first = True
     for path, ok, payload in _results(_jobs(files, max_size, None), workers):
@@ -347,14 +364,12 @@ def report_command(paths, output, title, pattern, jobs, max_size):
     """
     import json
 
-    from .read import expand_paths
     from .report import DEFAULT_TITLE, render
 
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    files = expand_paths(list(paths), pattern)
+    files, failures = _inputs(paths, pattern)
     workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
-    failures = 0
     threads = []
     for path, ok, payload in _results(_jobs(files, max_size, None), workers):
         if not ok:

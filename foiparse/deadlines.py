@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from .bank_holidays import bank_holidays
 from .dates import scan_dates
-from .model import OWN, Thread
+from .exemptions import ENVIRONMENTAL
+from .chain import chronological
+from .model import EMAIL_FORMATS, OWN, Thread
 
 STATUTORY_WORKING_DAYS = 20
 # A due date the acknowledgement states: "respond to you within 20 working days, by 21/01/2025", "a response by 27 November 2018"
@@ -80,12 +82,13 @@ def compute_deadlines(thread: Thread, scottish: bool) -> Deadlines | None:
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None or request.date is None:
         return None
-    law = "FOISA" if scottish else "FOIA"
+    law = "FOISA" if scottish else "EIR" if any(ENVIRONMENTAL.search(t) for m in thread.messages if m.direction == "incoming" for _, t, role in m.lines if role == OWN) else "FOIA"
     start = request.date
     waiting_for_clarification = False
     responded = None
     extended = False
-    for message in thread.messages[request.index + 1:]:
+    ordered = chronological(thread) if thread.source.format in EMAIL_FORMATS else thread.messages
+    for message in ordered[ordered.index(request) + 1:]:
         if message.kind == "clarification_request":
             waiting_for_clarification = True
         elif message.kind == "clarification" and waiting_for_clarification and message.date:

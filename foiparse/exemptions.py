@@ -11,6 +11,7 @@ boilerplate), only in a sentence that withholds ("exempt", "withheld",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # "section 40(2)", "s.40(2)", "s40 (2)", "Section 40 (2)(a)", "sections 40(2) and 43", "s. 43(2)"
@@ -23,6 +24,9 @@ REGULATION = re.compile(
     r"(?<![\w])(?:[Rr]egulations?|REGULATIONS?|[Rr]eg\.?)\s?(?P<first>1[23](?:\s?\(\s?\d\s?\))?(?:\s?\(\s?[a-z]\s?\))?)"
     r"(?P<more>(?:\s*(?:,|and|or|&)\s*1[23](?:\s?\(\s?\d\s?\))?(?:\s?\(\s?[a-z]\s?\))?)*)"
 )
+# More sub-paragraphs of the same section after it: " and (b)", ", (c) and (d)"
+TRAILING_LETTERS = re.compile(r"(?:\s*(?:,|and|or|&)\s*\(\s?[a-z]{1,4}\s?\))+")
+SUB_LETTER = re.compile(r"\(\s?[a-z]{1,4}\s?\)")
 # One more number in a list after the first: "and 43", ", 41(1)"
 LIST_ITEM = re.compile(r"\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*")
 # A cheap test that a text may cite a section or regulation at all: "ection 4", "s.4", "s4", "egulation 1", "reg 1"
@@ -54,18 +58,28 @@ def _compact(reference: str) -> str:
     return re.sub(r"\s+", "", reference)
 
 
-def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(first line, sentence) across wrapped lines, so "section\\n40(2)" is read whole."""
-    text, starts = "", []
+def _sentences(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[int], list[int]]:
+    """Sentences across wrapped lines (so "section\\n40(2)" is read whole), each with its offset;
+    and the offset and number of every line, to give each citation the line it stands on."""
+    text, offsets, numbers = "", [], []
     for number, line in lines:
-        starts.append((len(text), number))
+        offsets.append(len(text))
+        numbers.append(number)
         text += line.strip() + " "
-    out, position = [], 0
-    for part in _SENTENCE_END.split(text):
-        line = next((n for offset, n in reversed(starts) if offset <= position), lines[0][0] if lines else 0)
-        out.append((line, part))
-        position = text.find(part, position) + len(part)
-    return out
+    sentences, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        sentences.append((start, text[start:end.start()]))
+        start = end.end()
+    sentences.append((start, text[start:]))
+    return sentences, offsets, numbers
+
+
+def _codes(first: str, more: str, trailing: str) -> list[str]:
+    """The numbers a citation names: "40(2) and 43" gives 40(2), 43; "38(1)(a) and (b)" gives 38(1)(a), 38(1)(b)."""
+    numbers = [first] + LIST_ITEM.findall(more)
+    stem = re.sub(r"\(\s?[a-z]{1,4}\s?\)$", "", _compact(first))
+    numbers += [stem + _compact(letter) for letter in SUB_LETTER.findall(trailing)] if stem != _compact(first) else []
+    return [_compact(n) for n in numbers]
 
 
 def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> list[Exemption]:
@@ -73,26 +87,31 @@ def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> lis
     found: list[Exemption] = []
     law = "FOISA" if scottish else "FOIA"
     valid = FOISA_SECTIONS if scottish else FOIA_SECTIONS
-    if not CITES.search("\n".join(text for _, text in lines)):
+    if not CITES.search(" ".join(text for _, text in lines)):
         return found
-    for line, sentence in _sentences(lines):
+    sentences, offsets, numbers = _sentences(lines)
+
+    def line_at(position: int) -> int:
+        return numbers[bisect_right(offsets, position) - 1]
+
+    for start, sentence in sentences:
         if not CITES.search(sentence) or not WITHHOLDING.search(sentence):
             continue
         seen = set()
         for match in SECTION.finditer(sentence):
             if OTHER_ACT.match(sentence, match.end()):
                 continue
-            numbers = [match.group("first")] + LIST_ITEM.findall(match.group("more"))
-            for number in numbers:
-                base = int(re.match(r"\d+", number).group(0))
-                code = "s" + _compact(number)
-                if base in valid and code not in seen:
+            trailing = TRAILING_LETTERS.match(sentence, match.end())
+            for number in _codes(match.group("first"), match.group("more"), trailing.group(0) if trailing else ""):
+                code = "s" + number
+                if int(re.match(r"\d+", number).group(0)) in valid and code not in seen:
                     seen.add(code)
-                    found.append(Exemption(code=code, law=law, text=match.group(0).strip(), line=line))
+                    found.append(Exemption(code=code, law=law, text=match.group(0).strip(), line=line_at(start + match.start("first"))))
         for match in REGULATION.finditer(sentence):
-            for number in [match.group("first")] + LIST_ITEM.findall(match.group("more")):
-                code = "reg" + _compact(number)
+            trailing = TRAILING_LETTERS.match(sentence, match.end())
+            for number in _codes(match.group("first"), match.group("more"), trailing.group(0) if trailing else ""):
+                code = "reg" + number
                 if code not in seen:
                     seen.add(code)
-                    found.append(Exemption(code=code, law="EIR", text=match.group(0).strip(), line=line))
+                    found.append(Exemption(code=code, law="EIR", text=match.group(0).strip(), line=line_at(start + match.start("first"))))
     return found

@@ -299,17 +299,19 @@ def pair(thread: Thread) -> Thread:
     questions = thread.questions
     if not questions:
         return thread
-    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
+    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + ("other",)]
     for message in responses:
         answers = _numbered_answers(message, questions)
         if len(answers) < min(2, len(questions)):
             continue
+        if message.kind == "other":
+            message.kind = "response"  # a reply that answers the numbered questions, and says nothing else
         for question in questions:
             if question.answer is None and answers.get(question.number):
                 _set_answer(question, answers[question.number], message)
     _share_trailing_answer(questions, thread.warnings)
     if all(q.answer is None for q in questions):
-        for message in responses:
+        for message in (m for m in responses if m.kind != "other"):
             lines = _prose_answer(message)
             text = _answer_text(lines)
             if not text:

@@ -125,6 +125,33 @@ def parse_input(data: bytes, path: str | None = None, format: str | None = None)
     return [parse_bytes(data, path, format)]
 
 
+def _group_mails(mails: list, thread_key) -> dict[str, list]:
+    """Mails of one request together: the same subject (its reference number aside), or one replying to another."""
+    owner: dict[int, int] = {}  # mail index -> group leader index
+
+    def leader(k: int) -> int:
+        while owner.get(k, k) != k:
+            k = owner[k]
+        return k
+
+    by_subject: dict[str, int] = {}
+    by_id: dict[str, int] = {}
+    for k, mail in enumerate(mails):
+        owner[k] = k
+        if mail.message_id:
+            by_id[mail.message_id] = k
+    for k, mail in enumerate(mails):
+        subject = thread_key(mail).split(" #")[0]
+        for other in [by_subject.get(subject)] + [by_id.get(m) for m in [mail.in_reply_to, *mail.references] if m]:
+            if other is not None:
+                owner[leader(k)] = leader(other)
+        by_subject.setdefault(subject, k)
+    groups: dict[str, list] = {}
+    for k, mail in enumerate(mails):
+        groups.setdefault(str(leader(k)), []).append(mail)
+    return groups
+
+
 def _parse_mails(data: bytes, path: str | None, fmt: str, group: bool) -> list[Thread]:
     """Raw mail read with the ``email`` package, each thread's mails written out as a chain and parsed as one.
 
@@ -137,9 +164,7 @@ def _parse_mails(data: bytes, path: str | None, fmt: str, group: bool) -> list[T
     mails = read_mbox(data) if fmt == "mbox" else [read_message(data)]
     if not mails:
         raise InputError("no mail found in the mbox")
-    groups: dict[str, list] = {}
-    for mail in mails:
-        groups.setdefault(thread_key(mail) if group else "", []).append(mail)
+    groups = _group_mails(mails, thread_key) if group else {"": mails}
     digest = hashlib.sha256(data).hexdigest()
     threads = []
     for key, members in groups.items():

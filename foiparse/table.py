@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 THREAD_COLUMNS = ["path", "authority", "reference", "requested", "responded", "working_days", "late", "outcome"]
 LONG_COLUMNS = THREAD_COLUMNS + ["number", "question", "answer", "answer_type", "answer_value", "exemptions"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TSV_BREAKS = re.compile(r"[\t\r\n]+")
 
 
 def safe_cell(value) -> str:
@@ -84,7 +86,12 @@ def render(columns: list[str], rows: list[dict], fmt: str, header: bool = True) 
     if fmt == "jsonl":
         return "".join(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n" for row in rows)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    if fmt == "tsv":
+        # TSV has no quoting: a tab or line break inside a cell would start a new field or row.
+        lines = ["\t".join(columns)] if header else []
+        lines += ["\t".join(TSV_BREAKS.sub(" ", safe_cell(row.get(c))) for c in columns) for row in rows]
+        return "".join(line + "\n" for line in lines)
+    writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow(columns)
     for row in rows:

@@ -197,3 +197,18 @@ def test_a_closed_pipe_is_quiet():
     process.stdout.close()
     _, err = process.communicate(timeout=60)
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_an_empty_folder_is_reported_not_silently_passed(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "scan.png").write_bytes(b"\x89PNG")
+    for command in ([], ["table"]):
+        result = run(*command, tmp_path / "empty", tmp_path / "pictures")
+        assert result.returncode == 1 and result.stdout in (b"", b"path,authority,reference,requested,responded,working_days,late,outcome,number,question,answer,answer_type,answer_value,exemptions\n")
+        assert result.stderr.decode().count("no thread files in this folder") == 2
+
+
+def test_a_mistyped_command_is_a_usage_error_with_a_suggestion():
+    result = run("tabel", EXAMPLE)
+    assert result.returncode == 2 and b"Did you mean 'table'?" in result.stderr and result.stdout == b""

@@ -70,10 +70,27 @@ def test_exemptions_applied(text, codes):
     ("Please see the attached spreadsheet.", "in_attachment", None),
     ("Year Total 2023 £126,031; the contract value is withheld under section 43.", "partial", None),
     ("The council uses an external company for these reviews.", "text", None),
+    ("£1.2m", "number", 1_200_000), ("£18k", "number", 18_000), ("-5", "number", -5), ("Nil", "number", 0),
+    ("We are withholding this under Section 43(2).", "exempt", None),
+    ("We are unable to provide this information, because we do not have it.", "not_held", None),
 ])
 def test_answer_types(answer, kind, value):
     got_kind, got_value, _ = classify_answer(answer)
     assert (got_kind, got_value) == (kind, value)
+
+
+@pytest.mark.parametrize("answer, unit", [("£12,500", "GBP"), ("4.1%", "%"), ("18.4 FTE", "FTE"), ("239", None)])
+def test_answer_units(answer, unit):
+    assert classify_answer(answer)[2] == unit
+
+
+def test_an_exemption_cited_across_a_line_break_is_found_on_its_line():
+    lines = [(99, "The information you have requested is exempt from disclosure under section"), (100, "40(2) of the Freedom of Information Act 2000.")]
+    assert [(e.code, e.line) for e in find_exemptions(lines)] == [("s40(2)", 100)]
+
+
+def test_sub_paragraphs_named_after_a_section_each_count():
+    assert [e.code for e in find_exemptions([(1, "This is withheld under s.38(1)(a) and (b) of the Act.")])] == ["s38(1)(a)", "s38(1)(b)"]
 
 
 def test_working_days_skip_weekends_and_any_uk_bank_holiday():

@@ -44,3 +44,9 @@ def test_thread_text_cannot_inject_a_formula(tmp_path):
     result = CliRunner().invoke(main, ["table", str(tmp_path / "t.txt")])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0]["answer"].startswith("'=")
+
+
+def test_tsv_rows_are_one_line_each_with_the_same_number_of_fields():
+    result = CliRunner().invoke(main, ["table", "--format", "tsv", str(FIXTURES / "internal-review.txt"), str(FIXTURES / "pointer-answers.txt")])
+    lines = result.stdout.splitlines()
+    assert len(lines) > 3 and len({line.count("\t") for line in lines}) == 1

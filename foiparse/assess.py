@@ -10,6 +10,7 @@ from .answer_types import classify_answer
 from .deadlines import compute_deadlines
 from .exemptions import SCOTTISH, find_exemptions
 from .model import OWN, Message, Thread
+from .pairing import prose_answer
 
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Stated statuses that say what the outcome was (the others say where the request stands).
@@ -29,7 +30,7 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
         return "waiting_clarification" if last_incoming and last_incoming.kind == "clarification_request" else "waiting_response"
     types = [q.answer_type for q in thread.questions if q.answer_type]
     if not types:
-        own = "\n".join(t for m in responses for _, t, role in m.lines if role == OWN)
+        own = "\n".join(t for m in responses for _, t in prose_answer(m))
         kind, _, _ = classify_answer(own) if own.strip() else ("in_attachment", None, None)
         types = [kind]
     if all(t == "in_attachment" for t in types):

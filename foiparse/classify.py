@@ -29,18 +29,24 @@ REVIEW_OUTCOME = re.compile(
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
 CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
-    r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|narrow (?:down )?(?:your|the) request")
-# More time: "public interest test", "we need to extend the time", "extension"
-EXTENSION = re.compile(r"public interest test|extend(?:ed|ing)? the (?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension")
+    r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|(?:could|can|would) you (?:please )?narrow"
+    r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you")
+# More time: "we need more time to consider the public interest", "we need to extend the time", "extension";
+# must not match a response that says "we have now completed the public interest test"
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
     r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not hold|(?:is|are|was) not held|(?:is|are) exempt"
     r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
 )
+# A receipt sent again, or proof that mail was sent: "please find again below the acknowledgment sent on 15 February",
+# "please find attached a send receipt for an email we sent"; these outrank "please find", which usually brings an answer.
+RESENT_RECEIPT = re.compile(r"(?:find|see|below|attached)\b.{0,40}\backnowledg(?:e)?ment\b|(?:copy|resend|re-send|again)\b.{0,30}\backnowledg")
+PROOF_OF_SENDING = re.compile(r"\bsend(?:ing)? receipt\b|\bproof of (?:sending|posting|delivery)\b|\bdelivery receipt\b")
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
-    r"acknowledge|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
+    r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
     r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
     r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
@@ -61,10 +67,10 @@ GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
     REVIEW_OUTCOME: ("review",),
-    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope"),
+    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "information from you", "extra information", "further information", "additional information", "to check"),
     EXTENSION: ("public interest", "extend", "extension", "time", "respond within"),
     ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
-    ACKNOWLEDGEMENT: ("acknowledge", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
+    ACKNOWLEDGEMENT: ("acknowledg", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
 }
 
 
@@ -92,7 +98,7 @@ def signalled_kind(message: Message) -> str | None:
     """The kind an incoming message's own words show, or None where nothing in them says."""
     own, closing = _own_and_closing(message)
     text = own + "\n" + closing
-    low = own.lower()
+    low = " ".join(own.split()).lower()  # phrases wrap across lines in mail: read them joined
     if _signal(DELIVERY_FAILURE, text[:600].lower()):
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low):
@@ -103,6 +109,10 @@ def signalled_kind(message: Message) -> str | None:
         return "clarification_request"
     if _signal(EXTENSION, low):
         return "extension"
+    if PROOF_OF_SENDING.search(low):
+        return "other"
+    if RESENT_RECEIPT.search(low):
+        return "acknowledgement"
     if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
         return "response"
     if (GENERIC_THANKS.search(own) or MAILBOX_NOTICE.search(own)) and not REQUEST_SPECIFIC.search(text):

@@ -20,6 +20,10 @@ POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answ
 POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:response|answer|reply)\s+(?:to|at|for|under)\s+(?:question\s+|q\.?\s*)?(?P<label>\d+[a-z]*)\W*$", re.I)
 # An answer that is only a pointer to an attachment: "Please find attached response to your correspondence"
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
+# A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
+ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?(?:our|the|my|a)\s+(?:formal\s+|full\s+|final\s+)?(?:response|reply|answer)|(?:response|reply|answer)s?\s+(?:is|are)\s+attached|please find (?:attached|enclosed)", re.I)
+# The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
+LETTER_HEAD = re.compile(r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*)$", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
 GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$|notes?\s*:)", re.I)
 # A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
@@ -236,11 +240,11 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     return answers
 
 
-def _prose_answer(message: Message) -> list[tuple[int, str]]:
+def prose_answer(message: Message) -> list[tuple[int, str]]:
     """The own words of a reply that answers in prose, less its salutation and opening."""
     own = _trim([(n, t) for n, t, role in message.lines if role == OWN])
     k = 0
-    while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1])):
+    while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1]) or LETTER_HEAD.match(own[k][1])):
         k += 1
     if k < len(own) and THANKS_OPENING.match(own[k][1]):
         while k < len(own) and own[k][1].strip() and not own[k][1].rstrip().endswith((".", ":")):
@@ -312,13 +316,13 @@ def pair(thread: Thread) -> Thread:
     _share_trailing_answer(questions, thread.warnings)
     if all(q.answer is None for q in questions):
         for message in (m for m in responses if m.kind != "other"):
-            lines = _prose_answer(message)
+            lines = prose_answer(message)
             text = _answer_text(lines)
             if not text:
                 continue
-            if IN_ATTACHMENT.search(text) and len(text.split()) < 30:
+            if IN_ATTACHMENT.search(text) and len(text.split()) < 30 or ANSWER_ATTACHED.search(" ".join(text.split()[:25])) and len(text.split()) < 80:
                 thread.warnings.append(f"message {message.index}: the answers are in an attachment, not in the text")
-                continue
+                break
             for question in questions:
                 _set_answer(question, lines, message)
             thread.warnings.append(f"message {message.index}: one answer in prose for all questions, not numbered")

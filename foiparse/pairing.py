@@ -44,6 +44,8 @@ PROSE_LABEL = re.compile(
 )
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
+# A bullet before an item of an answer: "• 239", "▪ Gorse Lane" (a dash stays: it may be a minus sign)
+ANSWER_BULLET = re.compile(r"^\s*[•·▪◦●○■□]\s*")
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
@@ -130,13 +132,16 @@ def _trim(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _answer_text(lines: list[tuple[int, str]]) -> str:
-    """Lines joined as written: a line that carries on a sentence (starts lower case) joins with a space."""
-    out = ""
+    """Lines joined as written, but a line a mail client wrapped (a long line that stops mid-sentence,
+    or a next line in lower case) joins the next with a space; list bullets go, their items stay."""
+    out, previous = "", ""
     for _, text in lines:
-        text = " ".join(text.split())
+        text = " ".join(ANSWER_BULLET.sub("", text, count=1).split())
         if not text:
             continue
-        out += (" " if out and text[0].islower() else "\n" if out else "") + text
+        wrapped = text[0].islower() or (len(previous) >= 50 and not previous.endswith((".", "?", "!", ":", ";")))
+        out += (" " if wrapped else "\n") + text if out else text
+        previous = text
     return out
 
 

@@ -80,8 +80,9 @@ def answer_key(question: dict) -> str:
 
 
 def is_answered(question: dict) -> bool:
-    """A question counts as answered when the authority gave words for it or said where the answer is."""
-    return question.get("answer") is not None or question.get("answer_type") is not None
+    """A question counts as answered when the thread's text holds the authority's words for it
+    (an answer only in an attachment is not counted: nobody here has read it)."""
+    return question.get("answer") is not None
 
 
 def thread_exemptions(data: dict) -> list[dict]:
@@ -304,6 +305,8 @@ def _timing_svg(rows: list[dict]) -> str:
         days = row["working_days"]
         state = {True: "late", False: "ontime"}.get(row["late"], "unknown")
         name = row["authority"] or "(authority unknown)"
+        if row.get("reference"):
+            name = f"{row['reference']} · {name}"  # one authority answers many requests: the reference tells them apart
         parts.append(
             f'<a href="#t{index}" class="timing {state}"><title>{_text(name)}: {_text(days)} working days ({_text({"late": "late", "ontime": "in time"}.get(state, "deadline unknown"))})</title>'
             f'<text x="{label_width - 10}" y="{y + bar_height - 2}" text-anchor="end" class="lbl">{_text(_short(name, 40))}</text>'

@@ -212,3 +212,12 @@ def test_an_empty_folder_is_reported_not_silently_passed(tmp_path):
 def test_a_mistyped_command_is_a_usage_error_with_a_suggestion():
     result = run("tabel", EXAMPLE)
     assert result.returncode == 2 and b"Did you mean 'table'?" in result.stderr and result.stdout == b""
+
+
+def test_version_imports_nothing_heavy():
+    """Lazy imports keep `foiparse --version` quick: no parser, no Rich, no HTML parser, no holiday tables."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "foiparse", "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    heavy = {name for name in imported if name.split(".")[0] in ("rich", "bs4", "holidays") or name in ("foiparse.pipeline", "foiparse.split")}
+    assert not heavy, heavy

@@ -51,6 +51,14 @@ SIG_SEPARATOR = re.compile(r"^\s*--\s*$")
 # but is not the sender's words (it is not boilerplate either: the links are theirs).
 REFERENCES_HEADING = re.compile(r"^\s*references\s*$", re.I)
 
+# A line of a signature block: two to eight capitalised words, no figures, no closing stop.
+# e.g. "Knowledge and Information Access Team", "Ministry of Housing, Communities and Local Government";
+# not "N/A", "Yes", "2024 c.£138,000", "Please see attached."
+SIGNATURE_LINE = re.compile(r"^\s*[A-Z][\w’'&-]*(?:,?\s+(?:[A-Z][\w’'&-]*|of|and|for|the|&)){1,7}\s*$")
+
+# A numbered answer opening a new paragraph: "5. The number of driver licences"; not "1. http://…" (a link list)
+RESUMED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z]")
+
 # --- boilerplate: paragraphs most replies repeat --------------------------
 # Each alternative opens a paragraph that is not the answer:
 # "If you are dissatisfied with the handling", "If you are unhappy with the response",
@@ -76,6 +84,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|(?:i|we) hope (?:that )?(?:this|the) (?:information |response )?(?:is|has been|will be|was|proves) (?:helpful|of (?:help|assistance|use)|useful)"
     r"|(?:i|we) hope this helps"
     r"|this (?:completes|concludes) (?:our|my|the) response"
+    r"|this (?:letter|e-?mail|response) (?:acts|serves) as (?:a|the) refusal notice"
     r"|the information (?:provided|supplied|released) (?:in|with) this (?:response|letter|email)"
     r"|the supply of information in response to"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"
@@ -228,6 +237,10 @@ def fold(lines: list[str]) -> list[str]:
             # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.
             roles[k] = BOILERPLATE
             continue
+        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and not lines[k - 1].strip():
+            # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
+            # the next numbered answer takes the reply up again.
+            in_closing = False
         disclaimer_end = _disclaimer_at(lines, k, end, in_closing)
         if disclaimer_end is not None:
             framed_until = disclaimer_end
@@ -242,4 +255,20 @@ def fold(lines: list[str]) -> list[str]:
             closing = SIGNOFF
         if in_closing:
             roles[k] = closing
+    _mark_unsigned_signature(lines, roles, end)
     return roles
+
+
+def _mark_unsigned_signature(lines: list[str], roles: list[str], end: int) -> None:
+    """A team's name under a reply with no valediction ("Knowledge and Information Access Team" /
+    "Ministry of Housing, Communities and Local Government") is a sign-off, not the end of an answer."""
+    k = end - 1
+    while k >= 0 and (roles[k] != OWN or not lines[k].strip()):
+        k -= 1
+    block = []
+    while k >= 0 and roles[k] == OWN and SIGNATURE_LINE.match(lines[k]):
+        block.append(k)
+        k -= 1
+    if block and (k < 0 or not lines[k].strip() or lines[k].rstrip().endswith((".", ":", "?", "!"))):
+        for index in block:
+            roles[index] = SIGNOFF

@@ -15,6 +15,8 @@ from .model import OWN, Message, Question, Thread
 from .questions import BULLET, ROMAN, match_item
 
 ANSWERING_KINDS = ("response", "internal_review_response")
+# Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
+MAYBE_ANSWERING = ("other", "acknowledgement")
 # An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3"
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
 POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:response|answer|reply)\s+(?:to|at|for|under)\s+(?:question\s+|q\.?\s*)?(?P<label>\d+[a-z]*)\W*$", re.I)
@@ -22,6 +24,8 @@ POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:res
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
 ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?(?:our|the|my|a)\s+(?:formal\s+|full\s+|final\s+)?(?:response|reply|answer)|(?:response|reply|answer)s?\s+(?:is|are)\s+attached|please find (?:attached|enclosed)", re.I)
+# An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet"
+ATTACHMENT_ONLY = re.compile(r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}\.?\s*$", re.I)
 # The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
 LETTER_HEAD = re.compile(r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*)$", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
@@ -266,6 +270,9 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
     if lines and DEFERRED.match(lines[0][1]):
         return
+    text = " ".join(t for _, t in lines)
+    if ATTACHMENT_ONLY.match(text) or ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40:
+        return
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
         question.answered_in = message.index
@@ -308,19 +315,23 @@ def pair(thread: Thread) -> Thread:
     questions = thread.questions
     if not questions:
         return thread
-    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + ("other",)]
+    responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + MAYBE_ANSWERING]
     for message in responses:
         answers = _numbered_answers(message, questions)
         if len(answers) < min(2, len(questions)):
             continue
-        if message.kind == "other":
-            message.kind = "response"  # a reply that answers the numbered questions, and says nothing else
+        if message.kind in MAYBE_ANSWERING:
+            # Read as a receipt or as nothing in particular, but it answers the numbered questions
+            # ("Thank you for your request … 1. … • 71 sites"): it is a response, if it truly answers.
+            if sum(1 for lines in answers.values() if lines) < min(2, len(questions)):
+                continue
+            message.kind = "response"
         for question in questions:
             if question.answer is None and answers.get(question.number):
                 _set_answer(question, answers[question.number], message)
     _share_trailing_answer(questions, thread.warnings)
     if all(q.answer is None for q in questions):
-        for message in (m for m in responses if m.kind != "other"):
+        for message in (m for m in responses if m.kind in ANSWERING_KINDS):
             lines = prose_answer(message)
             text = _answer_text(lines)
             if not text:

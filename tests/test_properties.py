@@ -90,3 +90,23 @@ def test_output_is_identical_across_hash_seeds():
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+MAIL_HEADS = st.sampled_from([
+    b"From: Jo <jo@example.org>\nTo: FOI <foi@example.gov.uk>\nSubject: Re: FOI 123\nDate: Mon, 3 Jul 2023 10:00:00 +0100\n",
+    b"From jo@example.org Mon Jul  3 10:00:00 2023\nFrom: Jo <jo@example.org>\nSubject: FOI\n",
+    b"Content-Type: multipart/mixed; boundary=\"b\"\nMIME-Version: 1.0\nFrom: x@y\n",
+])
+
+
+@given(MAIL_HEADS, st.binary(max_size=2000))
+def test_any_mail_gives_threads_or_a_clean_error(head, body):
+    from foiparse.pipeline import parse_input
+
+    try:
+        threads = parse_input(head + b"\n" + body)
+    except InputError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        for thread in threads:
+            VALIDATOR.validate(thread.to_dict())

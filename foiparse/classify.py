@@ -31,10 +31,12 @@ REVIEW_OUTCOME = re.compile(
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
 CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
     r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|(?:could|can|would) you (?:please )?narrow"
-    r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you")
+    r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
+    r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
+    r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "extension";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
@@ -68,8 +70,8 @@ GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
     REVIEW_OUTCOME: ("review",),
-    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "information from you", "extra information", "further information", "additional information", "to check"),
-    EXTENSION: ("public interest", "extend", "extension", "time", "respond within", "delay"),
+    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "information from you", "extra information", "further information", "additional information", "to check", "confirm", "would help", "until"),
+    EXTENSION: ("public interest", "extend", "extension", "time", "respond within", "delay", "longer than"),
     ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
     ACKNOWLEDGEMENT: ("acknowledg", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
 }
@@ -104,12 +106,12 @@ def signalled_kind(message: Message) -> str | None:
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low):
         return "auto_reply"
+    if _signal(EXTENSION, low):
+        return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
     if _signal(CLARIFICATION_ASKED, low):
         return "clarification_request"
-    if _signal(EXTENSION, low):
-        return "extension"
     if PROOF_OF_SENDING.search(low):
         return "other"
     if RESENT_RECEIPT.search(low):

@@ -24,8 +24,13 @@ POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:res
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
 ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?(?:our|the|my|a)\s+(?:formal\s+|full\s+|final\s+)?(?:response|reply|answer)|(?:response|reply|answer)s?\s+(?:is|are)\s+attached|please find (?:attached|enclosed)", re.I)
-# An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet"
-ATTACHMENT_ONLY = re.compile(r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}\.?\s*$", re.I)
+# An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet",
+# "This information is in the attached spreadsheet, which lists …"
+ATTACHMENT_ONLY = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}\.?\s*$"
+    r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b",
+    re.I,
+)
 # The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
 LETTER_HEAD = re.compile(r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*)$", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
@@ -33,6 +38,8 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 # A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
 # "Please note that the information supplied is a snapshot", "All figures exclude VAT"
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
+# Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
+NOTES_LINE = re.compile(r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b)", re.I)
 # One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
 # must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
@@ -176,6 +183,8 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         indent = len(text) - len(text.lstrip())
         if margin is not None and indent > margin + 1:
             continue
+        if k and _mid_sentence(own[k - 1][1]):
+            continue  # "… in parts 1, 2 and" / "4. The information …": a number the mail client wrapped to the line start
         several = _range_labels(text, labels)
         if several:
             starts.append((k, tuple(several[0]), several[1]))
@@ -204,9 +213,16 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     return starts
 
 
+def _mid_sentence(previous: str) -> bool:
+    """A long line of prose that stops without a full stop: the next line carries on its sentence."""
+    text = previous.rstrip()
+    prose = "   " not in text.strip() and text.lstrip()[:1] not in "•·-*|"  # not a table row, not a list item
+    return prose and len(text) >= 60 and (text[-1:].islower() or text.endswith(","))
+
+
 def _closes_answers(own: list[tuple[int, str]], j: int) -> bool:
     """A line after the last answer that opens notes on all of them, not part of that answer."""
-    if GENERAL_NOTES.match(own[j][1]):
+    if GENERAL_NOTES.match(own[j][1]) or NOTES_LINE.match(own[j][1]):
         return True
     return bool(NOTES_PARAGRAPH.match(own[j][1])) and j > 0 and not own[j - 1][1].strip()
 

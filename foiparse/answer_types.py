@@ -26,7 +26,7 @@ IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)\b|\benclosed\b|\bsee (?:the )?(
 # "239", "£74,293.90", "4.1%", "14 (fourteen)", "18.4 FTE", "c.£138,000", "£1.2m", "£18k", "-5", "approximately 40"
 FIGURE = re.compile(
     r"^[\s•·*>\-–]{0,3}?(?P<approx>c\.|circa\s+|approx(?:imately)?\.?\s*|about\s+|around\s+)?(?P<sign>[-−])?(?P<currency>[£$€])?\s*"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<number>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
     r"\s*(?P<scale>m|bn|k|million|billion|thousand)?\b\s*(?P<unit>%|p/w|pw|per week|per annum|p\.a\.|[a-zA-Z]{1,12})?\s*(?:\([a-z -]+\))?[.!]?\s*$",
     re.I,
 )

@@ -47,7 +47,8 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
 
 def assess(thread: Thread) -> Thread:
     text = thread.text_and_offsets()[0]
-    scottish = ("Scot" in text or "FOISA" in text or "scot" in text) and SCOTTISH.search(text) is not None
+    folded = text.lower()
+    scottish = ("scot" in folded or "foisa" in folded) and SCOTTISH.search(text) is not None
     for message in thread.messages:
         if message.direction == "incoming":
             message.exemptions = _message_exemptions(message, scottish)

@@ -19,8 +19,6 @@ from .model import FURNITURE, OWN, Message, Thread
 # Header lines of a mail client's block: "From: FOI <foi@…>", "Sent: 19 December 2024 09:36",
 # "Date: Mon, 3 Jul 2023 10:00:00 +0100", "To: …", "Cc: …", "Subject: Re: …", "Attachments: a.pdf; b.doc"
 HEADER_LINE = re.compile(r"^\s*\*?(?P<name>From|Sent|Date|To|Cc|Subject|Attachments)\s*:\*?\s?(?P<value>.*)$", re.I)
-# A display name and address: "Tay Jiva MBE <[FOI #988249 email]>", "\"Smith, Jo\" <jo@x.gov.uk>"
-NAME_AND_ADDRESS = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<address>[^>]*)>\s*$')
 # The writer in a Gmail separator: "On Tue, 16 Mar 2021 at 10:00, Val Gillies <val@…> wrote:"
 WROTE_NAME = re.compile(r",\s*(?P<name>[^,<]+?)\s*(?:<[^>]*>)?\s*wrote:\s*$", re.I)
 # "Re: ", "RE: ", "Fwd: ", "FW: " before a subject
@@ -43,9 +41,11 @@ def _header_block(lines: list[str], i: int) -> dict[str, str] | None:
 
 
 def display_name(value: str) -> str:
-    match = NAME_AND_ADDRESS.match(value)
-    if match:
-        return match.group("name").strip() or match.group("address").strip()
+    """The name in "Tay Jiva <…>" or "\"Smith, Jo\" <jo@…>", else the address; split with str methods,
+    which cannot backtrack on a hostile header."""
+    name, bracket, address = value.rpartition("<")
+    if bracket and address.rstrip().endswith(">"):
+        return name.strip().strip('"').strip() or address.rstrip()[:-1].strip()
     return value.strip().strip('"')
 
 

@@ -68,6 +68,8 @@ def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tu
         return path, False, "input too deeply nested to parse"
     except MemoryError:
         return path, False, "out of memory while parsing"
+    except Exception as error:  # a parser bug must cost one input, never the batch, and never a traceback
+        return path, False, f"internal error, please report it: {type(error).__name__}: {error}"
     return path, True, "\n".join(to_json(thread) for thread in threads)
 
 
@@ -197,7 +199,8 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         except OSError as error:
             raise click.UsageError(f"cannot use {shown_path(output_dir)} as the output folder: {error.strerror or error}") from None
         if skip_existing:
-            files = [f for f in files if not os.path.exists(os.path.join(output_dir, names[f]))]
+            # An mbox writes NAME-1.json, NAME-2.json…: its first part shows it was done.
+            files = [f for f in files if not any(os.path.exists(os.path.join(output_dir, n)) for n in (names[f], names[f][:-5] + "-1.json"))]
     if compact:
         indent = None
     elif indent is None and single and sys.stdout.isatty():
@@ -221,9 +224,12 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
                 _report_failure(path, payload, error_format, progress)
             elif output_dir:
                 threads = payload.split("\n")
-                for k, thread in enumerate(threads, start=1):
-                    name = names[path] if len(threads) == 1 else f"{names[path][:-5]}-{k}.json"
-                    _write_atomic(output_dir, name, thread)
+                try:
+                    for k, thread in enumerate(threads, start=1):
+                        _write_atomic(output_dir, names[path] if len(threads) == 1 else f"{names[path][:-5]}-{k}.json", thread)
+                except OSError as error:
+                    failures += 1
+                    _report_failure(path, f"cannot write its output: {error.strerror or error}", error_format, progress)
             else:
                 if indent is not None:
                     import json
@@ -384,9 +390,6 @@ def report_command(paths, output, title, pattern, jobs, max_size):
         folder = os.path.dirname(os.path.abspath(output))
         try:
             _write_atomic(folder, os.path.basename(output), page.rstrip("\n"))
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(output, 0o666 & ~umask)  # a page to share, not mkstemp's owner-only 0600
         except OSError as error:
             click.echo(f"foiparse: {output}: {error.strerror or error}", err=True)
             sys.exit(1)

@@ -14,9 +14,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# "section 40(2)", "s.40(2)", "s40 (2)", "Section 40 (2)(a)", "sections 40(2) and 43", "s. 43(2)"
+# "section 40(2)", "s.40(2)", "s40 (2)", "Section 40 (2)(a)", "sections 40(2) and 43";
+# not the possessive in "the council's 40 staff", "s. 43(2)"
 SECTION = re.compile(
-    r"(?<![\w])(?P<label>[Ss]ections?|SECTIONS?|[Ss]\.?|[Ss]ec\.?)\s?(?P<first>\d{1,2}[A-Z]?(?:\s?\(\s?\d+[A-Z]?\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*)"
+    r"(?<![\w'’])(?P<label>[Ss]ections?|SECTIONS?|[Ss]\.?|[Ss]ec\.?)\s?(?P<first>\d{1,2}[A-Z]?(?:\s?\(\s?\d+[A-Z]?\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*)"
     r"(?P<more>(?:\s*(?:,|and|or|&)\s*(?:s\.?\s?)?\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*)*)"
 )
 # "regulation 12(4)(b)", "Regulation 12 (5)(e) EIR", "reg. 13", "regulations 12(4)(a) and 12(5)(e)"

@@ -124,8 +124,9 @@ FRAME_MAX_TEXT = 15
 UNFRAMED_LOOKAHEAD = 5
 
 
-def _quote_start(lines: list[str], seen_salutation: bool) -> int | None:
+def _quote_start(lines: list[str]) -> int | None:
     """Index of the first line of quoted earlier mail, if any."""
+    seen_salutation = False
     n = len(lines)
     for i, line in enumerate(lines):
         if ORIGINAL_MESSAGE.match(line):
@@ -219,7 +220,7 @@ def fold_message(message: Message) -> None:
 def fold(lines: list[str]) -> list[str]:
     """One role per line (own, signoff, boilerplate, quoted) for a message's text lines."""
     roles = [OWN] * len(lines)
-    quote = _quote_start(lines, seen_salutation=False)
+    quote = _quote_start(lines)
     end = len(lines) if quote is None else quote
     for k in range(end, len(lines)):
         roles[k] = QUOTED

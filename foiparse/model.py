@@ -21,6 +21,15 @@ QUOTED = "quoted"  # earlier mail quoted under a reply
 FURNITURE = "furniture"  # the web page's own text: "show quoted sections", attachment lists
 
 
+def same_length_lower(text: str) -> str:
+    """The text in lower case with every character where it was, for str.find offsets into the original:
+    a character whose lower case is longer ("İ" gives two) stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 @dataclass
 class Source:
     path: str | None = None
@@ -73,12 +82,6 @@ class Message:
     # block: the classifier and the pairing stage read roles, the body keeps
     # every word that is not page furniture.
     lines: list[tuple[int, str, str]] = field(default_factory=list)
-
-    def own_lines(self) -> list[tuple[int, str]]:
-        return [(n, t) for n, t, role in self.lines if role == OWN]
-
-    def own_text(self) -> str:
-        return "\n".join(t for _, t, role in self.lines if role == OWN)
 
     def body(self) -> str:
         kept = [t for _, t, role in self.lines if role != FURNITURE]

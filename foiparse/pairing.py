@@ -63,9 +63,10 @@ ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I
 # "Please find below, Sheffield City Council's response to your request:"
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
 THANKS_OPENING = re.compile(r"^\s*Thank you for (?:your|contacting)", re.I)
+# (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
-    r"(?:response|reply|answers?|information)\s+(?:to your request\s+)?(?:is\s+|are\s+)?(?:set out\s+)?(?:below|as follows)\s*[:;.]?\s*$"
-    r"|(?:please )?find below\b.*[:.]\s*$|\bresponse to your request\s*[:.]?\s*$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)\s*$",
+    r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
+    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
     re.I,
 )
 # Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
@@ -276,23 +277,27 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
             k += 1
         k += 1
     for j in range(k, min(len(own), k + 6)):
-        if INTRO.search(own[j][1]):
+        line = " ".join(own[j][1].split())
+        intro = INTRO.search(line)
+        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
             k = j + 1
     return _trim(own[k:])
 
 
-def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> None:
+def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> bool:
+    """Give the question these lines as its answer; False where they only defer or point at an attachment."""
     if lines and ANSWER_LABEL.match(lines[0][1]):
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
     if lines and DEFERRED.match(lines[0][1]):
-        return
+        return False
     text = " ".join(t for _, t in lines)
-    if ATTACHMENT_ONLY.match(text) or ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40:
-        return
+    if ATTACHMENT_ONLY.match(text) or (ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
+        return False
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
         question.answered_in = message.index
         question.answer_first, question.answer_last = lines[0][0], lines[-1][0]
+    return True
 
 
 def _resolve_pointers(questions: list[Question], warnings: list[str]) -> None:
@@ -314,12 +319,11 @@ def _resolve_pointers(questions: list[Question], warnings: list[str]) -> None:
             warnings.append(f"question {question.number}: answer taken from question {target.number}, where the response points")
 
 
-def _share_trailing_answer(questions: list[Question], warnings: list[str]) -> None:
-    """A response that repeats all the questions and answers once, after the last, answers them all."""
+def _share_trailing_answer(questions: list[Question], declined: set[str], warnings: list[str]) -> None:
+    """A response that repeats all the questions and answers once, after the last, answers them all
+    (not where an earlier item said "to follow" or "see attached": that item was answered, elsewhere)."""
     last = questions[-1]
-    if last.answer is None or any(q.answer is not None for q in questions[:-1]):
-        return
-    if not any(q.answered_in is None for q in questions[:-1]):
+    if last.answer is None or any(q.answer is not None or q.number in declined for q in questions[:-1]):
         return
     for question in questions[:-1]:
         question.answer, question.answered_in = last.answer, last.answered_in
@@ -328,10 +332,12 @@ def _share_trailing_answer(questions: list[Question], warnings: list[str]) -> No
 
 
 def pair(thread: Thread) -> Thread:
+    """Each question's answer: numbered blocks first (any reply that has them), else one prose answer for all."""
     questions = thread.questions
     if not questions:
         return thread
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + MAYBE_ANSWERING]
+    declined: set[str] = set()
     for message in responses:
         answers = _numbered_answers(message, questions)
         if len(answers) < min(2, len(questions)):
@@ -344,15 +350,16 @@ def pair(thread: Thread) -> Thread:
             message.kind = "response"
         for question in questions:
             if question.answer is None and answers.get(question.number):
-                _set_answer(question, answers[question.number], message)
-    _share_trailing_answer(questions, thread.warnings)
+                if not _set_answer(question, answers[question.number], message):
+                    declined.add(question.number)
+    _share_trailing_answer(questions, declined, thread.warnings)
     if all(q.answer is None for q in questions):
         for message in (m for m in responses if m.kind in ANSWERING_KINDS):
             lines = prose_answer(message)
             text = _answer_text(lines)
             if not text:
                 continue
-            if IN_ATTACHMENT.search(text) and len(text.split()) < 30 or ANSWER_ATTACHED.search(" ".join(text.split()[:25])) and len(text.split()) < 80:
+            if (IN_ATTACHMENT.search(text) and len(text.split()) < 30) or (ANSWER_ATTACHED.search(" ".join(text.split()[:25])) and len(text.split()) < 80):
                 thread.warnings.append(f"message {message.index}: the answers are in an attachment, not in the text")
                 break
             for question in questions:

@@ -91,18 +91,15 @@ def _to_source_lines(thread: Thread, origins: list[int | None]) -> Thread:
         mention.line = at(mention.line)
     for reference in thread.references:
         reference.line = at(reference.line)
-    moved: set[int] = set()  # an exemption shared by a message and a question moves once
     for holder in (*thread.messages, *thread.questions):
-        for exemption in getattr(holder, "exemptions", ()):
-            if isinstance(exemption, dict) and isinstance(exemption.get("line"), int) and id(exemption) not in moved:
-                exemption["line"] = at(exemption["line"])
-                moved.add(id(exemption))
+        for exemption in holder.exemptions:
+            exemption["line"] = at(exemption["line"])
     return thread
 
 
 def parse(text: str, path: str | None = None, format: str | None = None) -> Thread:
     """Parse one thread given as text (``format`` forces ``wdtk-html``, ``wdtk-text`` or ``text``)."""
-    source = Source(path=path, format=format or detect_format(text), sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=None)
+    source = Source(path=path, format=format or detect_format(text), sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), encoding=None)
     return _run(text, source)
 
 
@@ -126,7 +123,7 @@ def parse_input(data: bytes, path: str | None = None, format: str | None = None)
 
 
 def _group_mails(mails: list, thread_key) -> dict[str, list]:
-    """Mails of one request together: the same subject (its reference number aside), or one replying to another."""
+    """Mails of one request together: the same subject and reference number, or one replying to another."""
     owner: dict[int, int] = {}  # mail index -> group leader index
 
     def leader(k: int) -> int:
@@ -141,7 +138,7 @@ def _group_mails(mails: list, thread_key) -> dict[str, list]:
         if mail.message_id:
             by_id[mail.message_id] = k
     for k, mail in enumerate(mails):
-        subject = thread_key(mail).split(" #")[0]
+        subject = thread_key(mail)
         for other in [by_subject.get(subject)] + [by_id.get(m) for m in [mail.in_reply_to, *mail.references] if m]:
             if other is not None:
                 owner[leader(k)] = leader(other)

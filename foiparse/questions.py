@@ -99,7 +99,7 @@ def _letter_kind(part: str, stack: list[tuple[str, str, str]]) -> str:
     if lower not in ROMAN:
         return "alpha"
     top = stack[-1] if stack else None
-    if top and top[0] == "alpha" and (ord(lower[0]) - ord(top[1].lower()) == 1) and len(lower) == 1:
+    if top and top[0] == "alpha" and len(lower) == 1 and len(top[1]) == 1 and ord(lower) - ord(top[1].lower()) == 1:
         return "alpha"
     if "roman" in kinds or lower == "i":
         return "roman"

@@ -105,7 +105,8 @@ _DISPLAY_HEADER = re.compile(rb"^Sent:", re.I | re.M)
 # Any header line: "Reply-To:" (empty), "X-Mailer: …", "Subject: =?UTF-8?B?aGVsbG8=?="
 _ANY_HEADER = re.compile(rb"^[A-Za-z][\w-]{0,60}:")
 # A pasted chain: an Outlook header block or a Gmail "wrote:" line.
-_CHAIN_MARK = re.compile(r"^\s*-{2,}\s*Original Message\s*-{2,}|^\s*From:[^\n]+\n(?:\s*(?:Sent|Date|To|Cc):[^\n]*\n){1,4}|^\s*On .{4,200}wrote:\s*$", re.I | re.M)
+# (Spaces only, never \s, at the line starts: \s would run on across blank lines from every line.)
+_CHAIN_MARK = re.compile(r"^[ \t]*-{2,}[ \t]*Original Message[ \t]*-{2,}|^[ \t]*From:[^\n]+\n(?:[ \t]*(?:Sent|Date|To|Cc):[^\n]*\n){1,4}|^[ \t]*On .{4,200}wrote:[ \t]*$", re.I | re.M)
 
 
 def detect_mail(data: bytes) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .model import FURNITURE, Reference, Thread
+from .model import FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
 # e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21"
@@ -56,7 +56,7 @@ def _kind(value: str, line: str, incoming: bool) -> str:
 
 
 def _labelled_matches(text: str):
-    low = text.lower()
+    low = same_length_lower(text)
     starts = set()
     for word in LABEL_WORDS:
         position = low.find(word)

@@ -17,7 +17,7 @@ from .chain import split_chain
 from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
-SUBTITLE = re.compile(r"^\s*(?P<requester>.+?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+This request has been .*)?\s*$")
+SUBTITLE = re.compile(r"^\s*(?P<requester>\S.*?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+This request has been .*)?\s*$")
 # The status line under the title, e.g. "The request was partially successful."
 STATUS = re.compile(
     r"^\s*(?:The request (?:was|is|has)|Currently waiting for|Waiting for|We're waiting for|Response to this request is"
@@ -32,9 +32,9 @@ FURNITURE_LINE = re.compile(
     re.I,
 )
 # "2 Attachments", "1 Attachment"
-ATTACHMENT_COUNT = re.compile(r"^\s*(\d+) Attachments?\s*$", re.I)
-# An attachment line with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K"
-ATTACHMENT_WITH_SIZE = re.compile(r"^\s*(?P<name>\S.*?)\s+(?P<size>\d+(?:\.\d+)?\s?[KMG]B?)\s*$", re.I)
+ATTACHMENT_COUNT = re.compile(r"^\s*(\d{1,4}) Attachments?\s*$", re.I)
+# An attachment line ends with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K" (the size is split
+# off with str.rsplit and checked with ATTACHMENT_SIZE: a pattern over the whole line backtracks on long ones)
 # A size alone on the line after a name: "10K"
 ATTACHMENT_SIZE = re.compile(r"^\s*\d+(?:\.\d+)?\s?[KMG]B?\s*$", re.I)
 # How a date line may open when it names the weekday: "Tuesday, 16 March 2021"
@@ -162,9 +162,9 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
             if _blank(line):
                 j += 1
                 continue
-            with_size = ATTACHMENT_WITH_SIZE.match(line)
-            if with_size:
-                names.append(with_size.group("name").strip())
+            parts = line.rsplit(None, 1)
+            if len(parts) == 2 and ATTACHMENT_SIZE.match(parts[1]):
+                names.append(parts[0].strip())
                 j += 1
             elif j + 1 < end and ATTACHMENT_SIZE.match(lines[j + 1]):
                 names.append(line.strip())

@@ -25,6 +25,8 @@ def safe_cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)  # a figure, even a negative one, is not a formula
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 

@@ -182,3 +182,35 @@ def test_permission_denied_is_one_line(monkeypatch, tmp_path):
     monkeypatch.setattr("builtins.open", refuse)
     with pytest.raises(InputError, match="^permission denied$"):
         read_file(str(path))
+
+
+@pytest.mark.parametrize("text", [
+    "\n" * 40_000 + "x",
+    " \n" * 40_000 + "x",
+    " " * 40_000 + "x made this Freedom of Information request to y",
+    "2 Attachments\n" + "word " * 8_000 + "12K",
+    "From: " + " " * 4_000 + "<a@b>\nSent: 1 May 2023\nTo: x\n\nbody",
+])
+def test_runs_of_space_and_long_lines_parse_quickly_whatever_the_format(text):
+    """The formats are detected on the raw text here (no format forced): detection must be linear too."""
+    started = time.perf_counter()
+    foiparse.parse(text)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_parser_bug_costs_one_input_not_the_batch(monkeypatch, tmp_path):
+    from foiparse import cli
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("foiparse.pipeline.parse_input", broken)
+    path, ok, reason = cli._parse_one((str(FIXTURES / "not-held.txt"), 10**6, None, None))
+    assert not ok and reason == "internal error, please report it: ValueError: boom"
+
+
+def test_figures_too_long_to_be_numbers_stay_text():
+    from foiparse.answer_types import classify_answer
+
+    assert classify_answer("9" * 400 + ".5")[0] == "text"
+    assert classify_answer("1" * 5000)[0] == "text"

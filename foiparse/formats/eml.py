@@ -785,12 +785,12 @@ def _collect(part: Message, found: _Found, depth: int = 0) -> None:
 
 
 # Blank or white-space-only lines at the start or end of a text.
-EDGE_BLANK_LINES = re.compile(r"^(?:[ \t\f\v]*\n)+|\s+$")
+LEADING_BLANK_LINES = re.compile(r"^(?:[ \t\f\v]*\n)+")
 
 
 def _joined(texts: list[str]) -> str:
     """Texts of several parts, blank lines at their edges removed (indentation of the first line kept)."""
-    return "\n\n".join(EDGE_BLANK_LINES.sub("", t) for t in texts if t.strip())
+    return "\n\n".join(LEADING_BLANK_LINES.sub("", t).rstrip() for t in texts if t.strip())
 
 
 def _body(found: _Found) -> str:
@@ -965,7 +965,7 @@ SUBJECT_FOI_REFERENCE = re.compile(
     re.I,
 )
 # What is left around a removed reference: "- ", "()", "[ ]", ":".
-EDGE_PUNCTUATION = re.compile(r"^[\s\-–—:;,.()\[\]]+|[\s\-–—:;,.()\[\]]+$")
+EDGE_PUNCTUATION = " \t\n\r\f\v-–—:;,.()[]"
 # Separators inside a reference number: "2021/0456", "09-02976", "874 / 165"
 REFERENCE_JOINER = re.compile(r"\s*[/–—-]\s*")
 
@@ -991,6 +991,6 @@ def thread_key(mail: Mail) -> str:
     if not reference:
         return normalise_subject(subject)
     rest = subject[:reference.start()] + " " + subject[reference.end():]
-    rest = normalise_subject(EDGE_PUNCTUATION.sub("", normalise_subject(rest)))
+    rest = normalise_subject(normalise_subject(rest).strip(EDGE_PUNCTUATION))
     number = REFERENCE_JOINER.sub("/", reference.group("number"))
     return f"{rest} #{number}".strip()

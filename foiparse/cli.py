@@ -13,6 +13,10 @@ import click
 
 from . import __version__
 
+# The default of --max-size, as read.DEFAULT_MAX_SIZE; written out here because importing read.py (hashlib and
+# its patterns) would slow `foiparse --version` by a third. tests/test_cli.py checks the two agree.
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+
 EXAMPLES = """\b
 Examples:
   foiparse thread.txt
@@ -181,7 +185,7 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 for a single file).")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write NAME.json per input into this folder instead of standard output.")
 @click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose NAME.json exists (to resume a run).")
-@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
 @click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_existing, max_size, error_format, quiet):
@@ -293,7 +297,7 @@ Examples:
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
 @click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
-@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
 def table_command(paths, table_format, wide, pattern, jobs, max_size):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
@@ -340,7 +344,7 @@ def show_command(path, width):
 
     from .show import show
 
-    _, ok, payload = _parse_one(_jobs([path], 50 * 1024 * 1024, None)[0])
+    _, ok, payload = _parse_one(_jobs([path], DEFAULT_MAX_SIZE, None)[0])
     if not ok:
         _report_failure(path, payload, "text", None)
         sys.exit(1)
@@ -358,7 +362,7 @@ Examples:
 @click.option("--title", default=None, help="The page's title.")
 @click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
-@click.option("--max-size", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
 def report_command(paths, output, title, pattern, jobs, max_size):
     """One self-contained HTML page comparing threads, for reading in a browser.
 

@@ -40,7 +40,7 @@ REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notic
 
 
 def _clean(identifier: str) -> str | None:
-    identifier = re.sub(r"\s+", " ", identifier).rstrip("-/.:")
+    identifier = " ".join(identifier.split()).rstrip("-/.:")
     if sum(ch.isdigit() for ch in identifier) < 3:
         return None
     return identifier

@@ -19,6 +19,8 @@ import html
 import re
 import statistics
 
+from .deadlines import STATUTORY_WORKING_DAYS
+
 DEFAULT_TITLE = "FOI threads report"
 
 # The answer types the charts count, in the order the bars stack, with a
@@ -42,7 +44,6 @@ _TYPE_FILL = {key: fill for key, _, fill in ANSWER_TYPES}
 _LIGHT_FILLS = {"#cfd8dc", "#c0a000"}
 # Outcome codes with a badge colour of their own; any other value gets the neutral badge.
 _OUTCOME_CLASS = {"successful": "good", "partially_successful": "mixed", "refused": "bad", "not_held": "held", "waiting_response": "wait"}
-STATUTORY_WORKING_DAYS = 20
 
 # Characters that have no place in an HTML text node (C0 controls but tab and
 # newline, DEL, C1 controls); a browser would show them as boxes or drop them.

@@ -221,3 +221,9 @@ def test_version_imports_nothing_heavy():
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     heavy = {name for name in imported if name.split(".")[0] in ("rich", "bs4", "holidays") or name in ("foiparse.pipeline", "foiparse.split")}
     assert not heavy, heavy
+
+
+def test_the_cli_default_size_limit_is_the_readers():
+    from foiparse import cli, read
+
+    assert cli.DEFAULT_MAX_SIZE == read.DEFAULT_MAX_SIZE

@@ -10,10 +10,11 @@ import json
 
 import pytest
 
-import foiparse
+from foiparse.pipeline import parse_input
 from conftest import FIXTURES, GOLDEN, ROOT
 
-THREADS = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "email").glob("*"))
+# Page text at the top level; raw mail, mailboxes and pasted chains in email/; one request in every format in formats/.
+THREADS = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "email").glob("*")) + sorted((FIXTURES / "formats").glob("*"))
 
 
 def _differences(want, got, path="$"):
@@ -35,14 +36,24 @@ def _differences(want, got, path="$"):
     return [] if want == got else [f"{path}: want {want!r}, got {got!r}"]
 
 
+def _golden_name(thread_path) -> str:
+    """tests/golden/NAME.json for fixtures/NAME.txt; SUBFOLDER-FILE.json (extension kept) below it,
+    where one request comes in several formats under one name."""
+    if thread_path.parent == FIXTURES:
+        return thread_path.stem + ".json"
+    return f"{thread_path.parent.name}-{thread_path.name}.json"
+
+
 def _parsed(thread_path):
+    """The output as the command line gives it: one object, or a list for an mbox holding several requests."""
     relative = thread_path.relative_to(ROOT).as_posix()
-    return foiparse.parse_bytes(thread_path.read_bytes(), path=relative).to_dict()
+    threads = [t.to_dict() for t in parse_input(thread_path.read_bytes(), path=relative)]
+    return threads[0] if len(threads) == 1 else threads
 
 
-@pytest.mark.parametrize("thread_path", THREADS, ids=[p.stem for p in THREADS])
+@pytest.mark.parametrize("thread_path", THREADS, ids=[_golden_name(p)[:-5] for p in THREADS])
 def test_golden(thread_path, update_golden):
-    golden = GOLDEN / (thread_path.name.rsplit(".", 1)[0] + ".json")
+    golden = GOLDEN / _golden_name(thread_path)
     got = _parsed(thread_path)
     if update_golden:
         GOLDEN.mkdir(exist_ok=True)
@@ -55,6 +66,6 @@ def test_golden(thread_path, update_golden):
 
 
 def test_every_golden_file_has_its_fixture():
-    names = {p.name.rsplit(".", 1)[0] for p in THREADS}
-    stale = [g.name for g in GOLDEN.glob("*.json") if g.stem not in names]
+    names = {_golden_name(p) for p in THREADS}
+    stale = [g.name for g in GOLDEN.glob("*.json") if g.name not in names]
     assert not stale, f"golden files without a fixture: {stale}"

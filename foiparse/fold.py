@@ -129,6 +129,9 @@ def _quote_start(lines: list[str]) -> int | None:
     seen_salutation = False
     n = len(lines)
     for i, line in enumerate(lines):
+        head = line.lstrip()[:1]
+        if not head or head.isdigit():
+            continue  # a blank line or a numbered item opens no quote: skip the patterns
         if ORIGINAL_MESSAGE.match(line):
             return i
         if HEADER_FROM.match(line):
@@ -233,6 +236,10 @@ def fold(lines: list[str]) -> list[str]:
     for k in range(end):
         line = lines[k]
         if roles[k] == QUOTED:
+            continue
+        if not line.strip():
+            if in_closing:
+                roles[k] = closing  # a blank line changes nothing: spare it the patterns
             continue
         if k < framed_until:
             # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.

@@ -309,27 +309,39 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
 
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
+    if paths.count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
     files, failures = _inputs(paths, pattern)
     workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
     threads = []
     first = True
-    for path, ok, payload in _results(_jobs(files, max_size, None), workers):
-        if not ok:
-            failures += 1
-            _report_failure(path, payload, "text", None)
-            continue
-        for line in payload.split("\n"):
-            data = json.loads(line)
-            if wide:
-                threads.append(data)
-            else:
-                sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
-                first = False
-    if wide:
-        columns, rows = wide_rows(threads)
-        sys.stdout.write(render(columns, rows, table_format))
-    elif first and table_format != "jsonl":
-        sys.stdout.write(render(LONG_COLUMNS, [], table_format))
+    results = _results(_jobs(files, max_size, None), workers)
+    try:
+        for path, ok, payload in results:
+            if not ok:
+                failures += 1
+                _report_failure(path, payload, "text", None)
+                continue
+            for line in payload.split("\n"):
+                data = json.loads(line)
+                if wide:
+                    threads.append(data)
+                else:
+                    sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
+                    first = False
+        if wide:
+            columns, rows = wide_rows(threads)
+            sys.stdout.write(render(columns, rows, table_format))
+        elif first and table_format != "jsonl":
+            sys.stdout.write(render(LONG_COLUMNS, [], table_format))
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        results.close()
+        click.echo("foiparse: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        results.close()
+        sys.stderr.close()
     sys.exit(1 if failures else 0)
 
 
@@ -348,7 +360,10 @@ def show_command(path, width):
     if not ok:
         _report_failure(path, payload, "text", None)
         sys.exit(1)
-    show(json.loads(payload.split("\n")[0]), Console(width=width) if width else None)
+    threads = payload.split("\n")
+    if len(threads) > 1:
+        click.echo(f"foiparse: {path}: holds {len(threads)} threads; showing the first (use `foiparse table` for all)", err=True)
+    show(json.loads(threads[0]), Console(width=width) if width else None)
 
 
 @main.command("report", epilog="""\b

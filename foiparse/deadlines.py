@@ -82,7 +82,9 @@ def compute_deadlines(thread: Thread, scottish: bool) -> Deadlines | None:
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None or request.date is None:
         return None
-    law = "FOISA" if scottish else "EIR" if any(ENVIRONMENTAL.search(t) for m in thread.messages if m.direction == "incoming" for _, t, role in m.lines if role == OWN) else "FOIA"
+    authority_words = "\n".join(t for m in thread.messages if m.direction == "incoming" for _, t, role in m.lines if role == OWN)
+    environmental = ("nvironmental" in authority_words or "EIR" in authority_words) and ENVIRONMENTAL.search(authority_words)
+    law = "FOISA" if scottish else "EIR" if environmental else "FOIA"
     start = request.date
     waiting_for_clarification = False
     responded = None

@@ -11,7 +11,7 @@ import re
 from .chain import chronological
 from .classify import signalled_kind
 from .fold import VALEDICTION
-from .model import EMAIL_FORMATS, SIGNOFF, Thread
+from .model import EMAIL_FORMATS, FURNITURE, SIGNOFF, Thread
 from .split import first_salutation
 
 # Status line wording -> contract code, most specific first.
@@ -31,6 +31,8 @@ STATUS_CODES = [
 ]
 
 
+# The end of a public body's name: "… Borough Council", "… Police", "Department for …" is not caught, and needs not be
+PUBLIC_BODY = re.compile(r"\b(?:Council|Authority|Trust|Police|Constabulary|Ministry|Department|Agency|Commission|University|Executive)$")
 # Kinds only an authority writes: a first message of these kinds was sent to the requester.
 AUTHORITY_KINDS = ("response", "acknowledgement", "clarification_request", "extension", "internal_review_response", "auto_reply", "delivery_failure")
 
@@ -58,6 +60,15 @@ def _signature(thread: Thread) -> str | None:
     return None
 
 
+def _body_in_heading(thread: Thread) -> str | None:
+    """The public body an incoming heading names: "Freedom of Information, Knowsley Metropolitan Borough
+    Council" gives the council; a request that opens "Good afternoon," names none itself."""
+    for message in thread.messages[1:]:  # (directions are not set yet: the request is the first message)
+        if message.sender and PUBLIC_BODY.search(message.sender):
+            return message.sender.split(", ", 1)[-1]
+    return None
+
+
 def fill_fields(thread: Thread) -> Thread:
     thread.status_code = status_code(thread.status_text)
     if not thread.messages:
@@ -71,5 +82,7 @@ def fill_fields(thread: Thread) -> Thread:
     if first.sender is None and thread.source.format == "wdtk-text":
         first.sender = thread.requester
     if thread.authority is None:
-        thread.authority = first_salutation([text for _, text, _ in first.lines], 0)
+        thread.authority = first_salutation([text for _, text, role in first.lines if role != FURNITURE], 0)
+    if thread.authority is None:
+        thread.authority = _body_in_heading(thread)
     return thread

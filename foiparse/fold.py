@@ -40,7 +40,7 @@ QUOTED_AFTER_RULE = re.compile(r"^\s*(?:Dear\s|Please use this email address for
 # "Yours sincerely,", "Kind Regards", "Many thanks", "Best wishes" alone on a line
 VALEDICTION = re.compile(
     r"^\s*(?:yours\s+(?:faithfully|sincerely|truly)|(?:kind|best|warm|many)(?:est)?\s+regards|regards|many thanks|thanks"
-    r"|thank you|best wishes|with thanks)[\s,.!]*$",
+    r"|thank you|best wishes|with thanks|thank you for your (?:time|help|assistance|consideration))[\s,.!]*$",
     re.I,
 )
 # The conventional signature separator, dash dash space alone on a line: "-- "

@@ -217,7 +217,7 @@ def choose_run(items: list[Item]) -> list[Item]:
 def _is_heading(item: Item, following: Item | None) -> bool:
     """A short title over sub-items ("1. Staffing" over "1.1", "1.2"): a section, not a question."""
     words = item.text.split()
-    has_children = following is not None and following.run == item.run and following.label != item.label and following.label.startswith(item.label)
+    has_children = following is not None and following.run == item.run and following.kind != item.kind and following.label.startswith(item.label)
     return has_children and len(words) <= 4 and not item.text.rstrip().endswith(("?", ":"))
 
 

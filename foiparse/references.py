@@ -14,8 +14,8 @@ from bisect import bisect_right
 from .model import FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
-# e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21"
-_ID = r"(?P<id>(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?\d[\w/-]*)"
+# e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186"
+_ID = r"(?P<id>(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]?\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731".
 # Must not match "Reference the Local Government Act 1999". It is tried only where one of
@@ -34,14 +34,19 @@ LABEL_OWNER = re.compile(r"(?i:our|your|my|case|request|information|foi|eir)\s+$
 # Must not match WhatDoTheyKnow's own mailbox placeholder "[FOI #988249 email]".
 PREFIXED = re.compile(r"(?P<id>(?P<prefix>[CEFIRS][A-Z]{1,3})(?:\s?[/:-]\s?|\s|-)?\d[\w/-]*)(?! email\])")
 KNOWN_PREFIXES = {"FOI", "FOIA", "FOIR", "EIR", "RFI", "CAS", "IR", "IC", "FS", "FER", "SAR", "REQ"}
+# Letters that open an identifier: "FOI / 5", "EIR-7"
+PREFIX_LETTERS = re.compile(r"[A-Z]{2,6}\s?[/#:-]?\s?\d")
 # Context that makes an identifier a review's or the regulator's.
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
 
 
 def _clean(identifier: str) -> str | None:
+    """The identifier tidied, or None where it is too slight to be one: fewer than 3 digits,
+    unless a prefix of letters marks it ("FOI / 5")."""
     identifier = " ".join(identifier.split()).rstrip("-/.:")
-    if sum(ch.isdigit() for ch in identifier) < 3:
+    digits = sum(ch.isdigit() for ch in identifier)
+    if digits < 3 and not (digits and PREFIX_LETTERS.match(identifier)):
         return None
     return identifier
 
@@ -78,7 +83,7 @@ def find_references(text: str) -> list[tuple[int, str, str]]:
         if value:
             owner = LABEL_OWNER.search(text, max(0, match.start() - 14), match.start())
             written = text[owner.start() if owner else match.start():match.end()]
-            found[match.start("id")] = (value, " ".join(written.split()))
+            found[match.start("id")] = (value, " ".join(written.split()).rstrip(".,;:"))
     labelled = sorted((start, start + len(value)) for start, (value, _) in found.items())
     for match in PREFIXED.finditer(text):
         start = match.start()

@@ -17,7 +17,10 @@ from .chain import split_chain
 from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
-SUBTITLE = re.compile(r"^\s*(?P<requester>\S.*?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+This request has been .*)?\s*$")
+SUBTITLE = re.compile(r"^\s*(?P<requester>\S.*?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+(?:This request has been|as part of a batch sent to)\b.*)?\s*$")
+# The page's notice on a closed request, above the real status line: "This request has been closed to new
+# correspondence from the public body. Contact us if you think it ought be re-opened."
+CLOSED_NOTICE = re.compile(r"closed to new correspondence|ought (?:to )?be re-?opened", re.I)
 # The status line under the title, e.g. "The request was partially successful."
 STATUS = re.compile(
     r"^\s*(?:The request (?:was|is|has)|Currently waiting for|Waiting for|We're waiting for|Response to this request is"
@@ -39,6 +42,12 @@ ATTACHMENT_COUNT = re.compile(r"^\s*(\d{1,4}) Attachments?\s*$", re.I)
 ATTACHMENT_SIZE = re.compile(r"^\s*\d+(?:\.\d+)?\s?[KMG]B?\s*$", re.I)
 # How a date line may open when it names the weekday: "Tuesday, 16 March 2021"
 WEEKDAY_OPENINGS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+# A heading naming a team and a public body, used when the authority's name is not known:
+# "Freedom of Information, Knowsley Metropolitan Borough Council", "FOI Team, Example Police"
+TEAM_AND_BODY = re.compile(
+    r"^[^,]{2,60}, (?:[A-Z][\w&'’-]*\s+){0,8}(?:Council|Authority|Trust|Police|Constabulary|Service|Department|Ministry|Office|Agency"
+    r"|Commission|University|College|Board|Executive|Government|Borough|County)$"
+)
 # The salutation that opens a request: "Dear Sheffield City Council,"
 SALUTATION = re.compile(r"^\s*Dear\s+(?P<name>[^,]+?)\s*,?\s*$", re.I)
 # Salutations that name no one: "Dear Sir/Madam", "Dear FOI Officer"
@@ -67,6 +76,9 @@ def _preamble_end(lines: list[str]) -> tuple[int, dict]:
             found["subtitle"] = (sub.group("requester").strip(), sub.group("authority").strip())
             end = i + 1
             continue
+        if CLOSED_NOTICE.search(line):
+            end = i + 1
+            continue
         if STATUS.match(line) and "status" not in found and len(line) < 400:
             found["status"] = line.strip()
             end = i + 1
@@ -79,7 +91,10 @@ def _preamble_end(lines: list[str]) -> tuple[int, dict]:
 
 
 def first_salutation(lines: list[str], start: int) -> str | None:
-    for line in lines[start:start + 60]:
+    """Whom the opening "Dear …," names, among the first few lines of text: a salutation further down
+    belongs to a later message (the authority's "Dear Mr Davies" to the requester)."""
+    text_lines = [line for line in lines[start:start + 40] if line.strip()][:4]
+    for line in text_lines:
         match = SALUTATION.match(line)
         if match and not GENERIC_ADDRESSEE.match(match.group("name").strip()):
             return match.group("name").strip()
@@ -124,6 +139,8 @@ def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
     for name in names:
         if line == name or line.endswith(", " + name):
             return not _after_valediction(lines, i)
+    if not names[0] and TEAM_AND_BODY.match(line):
+        return not _after_valediction(lines, i)
     return False
 
 
@@ -132,8 +149,7 @@ def find_headings(lines: list[str], start: int, names: list[str]) -> list[int]:
     dated = sorted(i - 1 for i in date_lines if i - 1 >= start and _is_dated_heading(lines, i - 1, date_lines))
     if dated:
         return dated
-    names = [n for n in names if n]
-    return [i for i in range(start, len(lines)) if names and _is_bare_heading(lines, i, names)]
+    return [i for i in range(start, len(lines)) if _is_bare_heading(lines, i, names)]
 
 
 def _header_block(message: Message, lines: list[str], heading: int | None) -> int:

@@ -46,6 +46,7 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
 
 
 def assess(thread: Thread) -> Thread:
+    """Answer types and values, exemptions per message and per answer, the outcome and the deadlines."""
     text = thread.text_and_offsets()[0]
     folded = text.lower()
     scottish = ("scot" in folded or "foisa" in folded) and SCOTTISH.search(text) is not None

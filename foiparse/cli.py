@@ -110,6 +110,7 @@ def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, i
 
 
 def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], workers: int):
+    """Each job's result in input order: in this process, or from a pool whose chunks keep the order."""
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
             yield _parse_one(job)

@@ -42,7 +42,7 @@ DATE = re.compile(
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
 DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?[0-3]?\d(?:st|nd|rd|th)? " + _MONTH + r",? (?:19|20)\d\d\s*$", re.I)
-# Web addresses: a date inside one is part of a path, not a statement.
+# Web addresses: a date inside one ("https://x.org/2021/03/16/…", "www.x.gov.uk/16-03-2021") is part of a path, not a statement.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 

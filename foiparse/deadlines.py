@@ -67,6 +67,7 @@ def working_days_between(received: dt.date, answered: dt.date, scottish: bool = 
 
 
 def _stated_due(thread: Thread) -> str | None:
+    """The date a receipt or extension promises an answer by ("we must respond … by 21/01/2025")."""
     for message in thread.messages:
         if message.direction != "incoming" or message.kind not in ("acknowledgement", "extension"):
             continue

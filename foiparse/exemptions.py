@@ -32,12 +32,16 @@ SUB_LETTER = re.compile(r"\(\s?[a-z]{1,4}\s?\)")
 LIST_ITEM = re.compile(r"\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*")
 # A cheap test that a text may cite a section or regulation at all: "ection 4", "s.4", "s4", "egulation 1", "reg 1"
 CITES = re.compile(r"ections? ?\d|egulations? ?\d|\b[Ss]\.? ?\d|\b[Rr]eg\.? ?\d")
-# Words that make a sentence one that withholds.
+# Words that make a sentence one that withholds: "is exempt", "withheld", "we rely on", "refuse", "cost limit";
+# a sentence without them ("section 1 gives you the right to be told") applies no section.
 WITHHOLDING = re.compile(r"exempt|withh[oe]ld|refus|rely|relied|relying|engag|exception|not (?:be )?(?:disclos|releas|provid)|applies|applied|apply|cost limit|appropriate limit|vexatious|neither confirm", re.I)
 # Another Act named right after the section: "section 61M of the Income Tax (Earnings and Pensions) Act 2003"
 OTHER_ACT = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?!Freedom of Information|FOI|Environmental Information|EIR|FOISA|Act\b)[A-Z][\w ,()&'-]{0,80}?\bAct\b")
+# The Scottish Act or regulator named: "Freedom of Information (Scotland) Act 2002", "FOISA"
 SCOTTISH = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner", re.I)
+# The Environmental Information Regulations named: "Environmental Information Regulations 2004", "EIR"
 ENVIRONMENTAL = re.compile(r"Environmental Information Regulations|\bEIR\b", re.I)
+# Where one sentence ends and the next begins: ". The", "? We"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 FOIA_SECTIONS = {12, 14} | set(range(21, 45))

@@ -70,6 +70,7 @@ def _body_in_heading(thread: Thread) -> str | None:
 
 
 def fill_fields(thread: Thread) -> Thread:
+    """The status code, and the requester and authority where the page's subtitle did not name them."""
     thread.status_code = status_code(thread.status_text)
     if not thread.messages:
         return thread

@@ -28,6 +28,7 @@ HEADER_FROM = re.compile(r"^\s*\*?From:\*?\s+\S", re.I)
 HEADER_FIELD = re.compile(r"^\s*\*?(?:Sent|Date|To|Cc|Subject):\*?\s", re.I)
 # "On Tue, 16 Mar 2021 at 10:00, Val Gillies <...> wrote:" (may wrap onto a second line)
 ON_WROTE = re.compile(r"^\s*On\s.{4,200}\bwrote:\s*$|^\s*On\s.{4,200}[^.?!:]$", re.I)
+# The end of that line, or of the line after it: "… <val@example.org> wrote:"
 WROTE_END = re.compile(r"wrote:\s*$", re.I)
 # A line of an email quoted with ">": "> Dear Sir"
 ANGLE_QUOTED = re.compile(r"^\s*>")

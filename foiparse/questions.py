@@ -222,6 +222,7 @@ def _is_heading(item: Item, following: Item | None) -> bool:
 
 
 def find_questions(thread: Thread) -> Thread:
+    """The request's questions: the list it introduces, its section headings left out."""
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None:
         return thread

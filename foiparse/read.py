@@ -140,6 +140,7 @@ def detect_format(text: str) -> str:
 
 
 def read_bytes(data: bytes, path: str | None = None) -> tuple[str, Source]:
+    """The text of an input and its source record (path, format, digest of the bytes, encoding)."""
     text, encoding = decode(data)
     if text.startswith("\ufeff"):
         text = text[1:]

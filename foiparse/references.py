@@ -36,7 +36,7 @@ PREFIXED = re.compile(r"(?P<id>(?P<prefix>[CEFIRS][A-Z]{1,3})(?:\s?[/:-]\s?|\s|-
 KNOWN_PREFIXES = {"FOI", "FOIA", "FOIR", "EIR", "RFI", "CAS", "IR", "IC", "FS", "FER", "SAR", "REQ"}
 # Letters that open an identifier: "FOI / 5", "EIR-7"
 PREFIX_LETTERS = re.compile(r"[A-Z]{2,6}\s?[/#:-]?\s?\d")
-# Context that makes an identifier a review's or the regulator's.
+# Context that makes an identifier a review's ("Internal review IR 2021/17") or the regulator's ("ICO case IC-123456-A1B2").
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
 
@@ -96,6 +96,7 @@ def find_references(text: str) -> list[tuple[int, str, str]]:
 
 
 def extract_references(thread: Thread) -> Thread:
+    """Every reference in the thread's messages (page furniture aside), and the one that is the authority's."""
     text, offsets = thread.text_and_offsets()
     owners, roles = thread.line_owners()
     for offset, value, written in find_references(text):

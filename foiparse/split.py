@@ -145,6 +145,7 @@ def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
 
 
 def find_headings(lines: list[str], start: int, names: list[str]) -> list[int]:
+    """Indexes of message headings: lines over a date line where the page has them, else bare name lines."""
     date_lines = _date_lines(lines, start)
     dated = sorted(i - 1 for i in date_lines if i - 1 >= start and _is_dated_heading(lines, i - 1, date_lines))
     if dated:

@@ -16,6 +16,7 @@ import re
 THREAD_COLUMNS = ["path", "authority", "reference", "requested", "responded", "working_days", "late", "outcome"]
 LONG_COLUMNS = THREAD_COLUMNS + ["number", "question", "answer", "answer_type", "answer_value", "exemptions"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Tabs and line breaks inside a cell: "Year\tTotal\n2023 £126,031" (TSV cannot quote them)
 TSV_BREAKS = re.compile(r"[\t\r\n]+")
 
 

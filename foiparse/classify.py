@@ -70,8 +70,8 @@ GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
     REVIEW_OUTCOME: ("review",),
-    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "information from you", "extra information", "further information", "additional information", "to check", "confirm", "would help", "until"),
-    EXTENSION: ("public interest", "extend", "extension", "time", "respond within", "delay", "longer than"),
+    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until"),
+    EXTENSION: ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test"),
     ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
     ACKNOWLEDGEMENT: ("acknowledg", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
 }
@@ -112,9 +112,9 @@ def signalled_kind(message: Message) -> str | None:
         return "internal_review_response"
     if _signal(CLARIFICATION_ASKED, low):
         return "clarification_request"
-    if PROOF_OF_SENDING.search(low):
+    if ("receipt" in low or "proof of" in low) and PROOF_OF_SENDING.search(low):
         return "other"
-    if RESENT_RECEIPT.search(low):
+    if "acknowledg" in low and RESENT_RECEIPT.search(low):
         return "acknowledgement"
     if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
         return "response"

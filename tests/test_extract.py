@@ -178,3 +178,11 @@ def test_bank_holidays_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkey
     assert dt.date(2023, 11, 30) not in bank_holidays.bank_holidays(True, 2022)
     bank_holidays._table.cache_clear()
     bank_holidays.bank_holidays.cache_clear()
+
+
+def test_the_last_item_of_a_run_on_list_after_and():
+    from foiparse.questions import choose_run, parse_items
+
+    lines = ["In the case of Roads please supply a list of roads that", "i) have been fully resurfaced", "ii) have not been resurfaced at all", "and iii) have been only partially resurfaced."]
+    items = choose_run(parse_items(list(enumerate(lines, start=10))))
+    assert [(i.label, i.text) for i in items] == [("i", "have been fully resurfaced"), ("ii", "have not been resurfaced at all"), ("iii", "have been only partially resurfaced.")]

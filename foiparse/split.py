@@ -230,7 +230,7 @@ def split(thread: Thread) -> Thread:
         body_start = _header_block(message, lines, begin if is_heading else None)
         message.lines = [(k + 1, lines[k], FURNITURE) for k in range(begin, body_start)]
         for k in range(body_start, last):
-            role = FURNITURE if FURNITURE_LINE.match(lines[k]) else OWN
+            role = FURNITURE if len(lines[k]) < 60 and FURNITURE_LINE.match(lines[k]) else OWN  # page buttons are short lines
             message.lines.append((k + 1, lines[k], role))
         messages.append(message)
     thread.messages = messages

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 
 from .assess import assess
 from .classify import classify
@@ -19,7 +20,7 @@ from .model import Source, Thread
 from .normalise import normalise
 from .pairing import pair
 from .questions import find_questions
-from .read import InputError, detect_format, detect_mail, read_bytes, split_lines
+from .read import MIXED, InputError, detect_format, detect_mail, read_bytes, split_lines
 from .references import extract_references
 from .split import split
 
@@ -30,6 +31,9 @@ def _fold(thread: Thread) -> Thread:
     return thread
 
 
+# An email address: "foi@north.gov.uk"
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
 STAGES = (split, _fold, fill_fields, classify, extract_references, extract_dates, find_questions, pair, assess)
 
 
@@ -39,6 +43,8 @@ def _run(text: str, source: Source) -> Thread:
     thread = Thread(lines=normalise(split_lines(text)), source=source)
     for stage in STAGES:
         thread = stage(thread)
+    if source.encoding == MIXED:
+        thread.warnings.append("the text is UTF-8 with some bytes that are not: those were read as Windows-1252")
     if source.format == "text":
         thread.warnings.append("not a WhatDoTheyKnow thread: read as one message")
     return thread
@@ -122,8 +128,15 @@ def parse_input(data: bytes, path: str | None = None, format: str | None = None)
     return [parse_bytes(data, path, format)]
 
 
+def _address(header: str | None) -> str:
+    """The first address in a From or To header, lower-cased: "FOI <foi@north.gov.uk>" gives foi@north.gov.uk."""
+    match = ADDRESS.search(header or "")
+    return match.group(0).lower() if match else (header or "").strip().lower()
+
+
 def _group_mails(mails: list, thread_key) -> dict[str, list]:
-    """Mails of one request together: the same subject and reference number, or one replying to another."""
+    """Mails of one request together: the same subject and reference between the same two correspondents
+    (one request sent to two councils is two threads), or one mail replying to another."""
     owner: dict[int, int] = {}  # mail index -> group leader index
 
     def leader(k: int) -> int:
@@ -138,7 +151,7 @@ def _group_mails(mails: list, thread_key) -> dict[str, list]:
         if mail.message_id:
             by_id[mail.message_id] = k
     for k, mail in enumerate(mails):
-        subject = thread_key(mail)
+        subject = thread_key(mail) + " " + " ".join(sorted({_address(mail.from_), _address(mail.to)}))
         for other in [by_subject.get(subject)] + [by_id.get(m) for m in [mail.in_reply_to, *mail.references] if m]:
             if other is not None:
                 owner[leader(k)] = leader(other)

@@ -19,6 +19,8 @@ class InputError(Exception):
 
 # Control characters that never occur in text mail (tab, LF, CR, FF are allowed).
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# A multi-byte UTF-8 character: "£" is C2 A3, "’" is E2 80 99
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Line ends of every platform: CRLF, lone CR (old Mac mail), LF.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -68,10 +70,25 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _UTF8_SEQUENCE.search(data):
+        # UTF-8 with a few stray Windows bytes (a line pasted from an old mail): read it as UTF-8, and only
+        # the bytes that are not UTF-8 as cp1252, rather than the whole file as mojibake ("Â£").
+        return _checked(data.decode("utf-8", errors=MIXED_ERRORS), MIXED), MIXED
     try:
         return _checked(data.decode("cp1252"), "cp1252"), "cp1252"
     except UnicodeDecodeError:
         return _checked(data.decode("latin-1"), "latin-1"), "latin-1"
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes that are not UTF-8 as Windows-1252 ("\\x92" is "’"), each on its own."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("foiparse-cp1252", _cp1252_bytes)
+MIXED_ERRORS = "foiparse-cp1252"
+MIXED = "utf-8+cp1252"
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -129,6 +146,8 @@ def detect_mail(data: bytes) -> str | None:
 def detect_format(text: str) -> str:
     """``wdtk-html`` for a saved WhatDoTheyKnow page, ``wdtk-text`` for text copied from one,
     ``email-chain`` for mail pasted as text, else ``text``."""
+    if "\r" in text:
+        text = _LINE_END.sub("\n", text)  # the patterns read lines; old Mac files end them with CR alone
     if text.lstrip("\ufeff \t\r\n")[:1] == "<" and _ALAVETELI_MARKUP.search(text):
         return "wdtk-html"
     head = text[:4000]

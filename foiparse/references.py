@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .dates import find_dates
 from .model import FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
 # e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186"
-_ID = r"(?P<id>(?:[A-Z]{2,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]?\d[\w/.-]*)"
+_ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]?\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731".
 # Must not match "Reference the Local Government Act 1999". It is tried only where one of
@@ -36,6 +37,10 @@ PREFIXED = re.compile(r"(?P<id>(?P<prefix>[CEFIRS][A-Z]{1,3})(?:\s?[/:-]\s?|\s|-
 KNOWN_PREFIXES = {"FOI", "FOIA", "FOIR", "EIR", "RFI", "CAS", "IR", "IC", "FS", "FER", "SAR", "REQ"}
 # Letters that open an identifier: "FOI / 5", "EIR-7"
 PREFIX_LETTERS = re.compile(r"[A-Z]{2,6}\s?[/#:-]?\s?\d")
+# A mail's subject in a chain's header block, where references often stand: "Subject: RE: Potholes [Ref: FOI-2023-118]"
+SUBJECT_LINE = re.compile(r"^\s*Subject:", re.I)
+# How far either side of an identifier its context is read (a whole long line would be read once per identifier).
+CONTEXT_REACH = 100
 # Context that makes an identifier a review's ("Internal review IR 2021/17") or the regulator's ("ICO case IC-123456-A1B2").
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
@@ -49,6 +54,11 @@ def _clean(identifier: str) -> str | None:
     if digits < 3 and not (digits and PREFIX_LETTERS.match(identifier)):
         return None
     return identifier
+
+
+def _is_date(value: str) -> bool:
+    """An identifier that is only a date ("17/04/08" after "Ref:") is a date, not a reference."""
+    return any(written == value for _, written in find_dates(value))
 
 
 def _kind(value: str, line: str, incoming: bool) -> str:
@@ -102,11 +112,13 @@ def extract_references(thread: Thread) -> Thread:
     for offset, value, written in find_references(text):
         number = bisect_right(offsets, offset)
         index = owners[number]
-        if index is None or roles[number] == FURNITURE:
+        line = thread.lines[number - 1]
+        if index is None or (roles[number] == FURNITURE and not SUBJECT_LINE.match(line)) or _is_date(value):
             continue
         message = thread.messages[index]
-        line = thread.lines[number - 1]
-        thread.references.append(Reference(value=value, kind=_kind(value, line, message.direction == "incoming"), message=index, line=number, text=written))
+        column = offset - offsets[number - 1]
+        context = line[max(0, column - CONTEXT_REACH):column + len(value) + CONTEXT_REACH]
+        thread.references.append(Reference(value=value, kind=_kind(value, context, message.direction == "incoming"), message=index, line=number, text=written))
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]
     thread.reference = chosen[0].value if chosen else None

@@ -72,3 +72,28 @@ def test_an_mbox_gives_a_thread_per_request(tmp_path):
     assert [t.title for t in threads] == ["Freedom of Information request - Library opening hours", "Freedom of Information request - Parking fines"]
     assert [m.kind for m in threads[0].messages] == ["request", "response"]
     assert [q.answer for q in threads[0].questions] == ["14", "No"]
+
+
+def test_one_request_sent_to_two_authorities_in_an_mbox_is_two_threads():
+    def mail(sender, to, stamp, subject, body):
+        return f"From {sender} {stamp}\nFrom: {sender}\nTo: {to}\nSubject: {subject}\nDate: {stamp}\n\n{body}\n\n"
+
+    ask = "Dear Council,\n1. How many parks?\n2. What is the budget?\nYours faithfully,\nSam"
+    box = (mail("sam@example.org", "foi@north.example.gov.uk", "Wed Mar  1 09:00:00 2023", "FOI request - Parks", ask)
+           + mail("sam@example.org", "foi@south.example.gov.uk", "Wed Mar  1 09:05:00 2023", "FOI request - Parks", ask)
+           + mail("foi@north.example.gov.uk", "sam@example.org", "Wed Mar 15 09:00:00 2023", "RE: FOI request - Parks", "Our ref: N-1001\nPlease find our response below.\n1. 40\n2. £200,000")
+           + mail("foi@south.example.gov.uk", "sam@example.org", "Thu Mar 16 09:00:00 2023", "RE: FOI request - Parks", "Our ref: S-2002\nPlease find our response below.\n1. 7\n2. £35,000"))
+    threads = parse_input(box.encode(), path="parks.mbox")
+    assert [(t.reference, [q.answer for q in t.questions]) for t in threads] == [("N-1001", ["40", "£200,000"]), ("S-2002", ["7", "£35,000"])]
+
+
+def test_utf8_with_a_stray_windows_byte_stays_utf8():
+    thread = foiparse.parse_bytes("Dear Council,\n1. Cost in £?\nYours faithfully,\nJo\n".encode() + b"caf\xe9 d\x92Arcy\n")
+    assert thread.source.encoding == "utf-8+cp1252"
+    assert "£" in thread.messages[0].body() and "café d’Arcy" in thread.messages[0].body()
+    assert any("Windows-1252" in warning for warning in thread.warnings)
+
+
+def test_old_mac_line_ends_read_as_lines():
+    text = (FIXTURES / "example-council-tax-discounts.txt").read_text(encoding="utf-8")
+    assert foiparse.parse(text.replace("\n", "\r")).to_dict()["questions"] == foiparse.parse(text).to_dict()["questions"]

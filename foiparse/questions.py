@@ -227,7 +227,15 @@ def find_questions(thread: Thread) -> Thread:
     if request is None:
         return thread
     own = [(number, text) for number, text, role in request.lines if role == OWN]
-    chosen = choose_run(parse_items(own))
+    items = parse_items(own)
+    chosen = choose_run(items)
+    asking = {i.run for i in items if i.text.rstrip().endswith("?")}  # lists that ask, not lists of definitions
+    rivals = {i.run for i in items if i.run != (chosen[0].run if chosen else None) and i.kind in ("num", "compound") and i.label == "1" and i.run in asking}
+    if chosen and rivals:
+        thread.warnings.append(
+            f"the request numbers its items in {len(rivals) + 1} lists that each start at 1 (under headings?); "
+            f"only the list at line {chosen[0].first} is read as the questions"
+        )
     for k, item in enumerate(chosen):
         if _is_heading(item, chosen[k + 1] if k + 1 < len(chosen) else None):
             continue

@@ -73,8 +73,54 @@ def _starts(lines: list[str]) -> list[tuple[int, int, dict]]:
     return starts
 
 
+def _quote_depth(line: str) -> int:
+    """How many ">" quote marks open a line: "> > text" and ">>text" are 2."""
+    depth, k = 0, 0
+    while k < len(line) and line[k] in "> \t":
+        if line[k] == ">":
+            depth += 1
+        elif depth == 0 and line[k] not in " \t":
+            break
+        k += 1
+    return depth if line.lstrip()[:1] == ">" else 0
+
+
+def _strip_quotes(line: str, levels: int) -> str:
+    for _ in range(levels):
+        stripped = line.lstrip()
+        if not stripped.startswith(">"):
+            break
+        line = stripped[1:]
+        if line.startswith(" "):
+            line = line[1:]
+    return line
+
+
+def unquote(lines: list[str]) -> list[str]:
+    """The lines with the quote marks of Gmail-style replies taken off.
+
+    Below "On … wrote:" a reply quotes the earlier mail as "> …" lines; that
+    mail is a message of its own, so its marks are layout, not words. Each
+    line loses as many marks as the mail it belongs to is deep.
+    """
+    out = list(lines)
+    current = 0
+    previous = ""
+    for k, line in enumerate(lines):
+        depth = _quote_depth(line)
+        if depth > current and WROTE_END.search(previous):
+            current = depth  # the quoted mail under "On … wrote:" begins
+        elif line.strip() and depth < current:
+            current = depth
+        out[k] = _strip_quotes(line, current) if current else line
+        if out[k].strip():
+            previous = out[k]
+    return out
+
+
 def split_chain(thread: Thread) -> Thread:
     """Messages from header blocks; text before the first block is a message of its own."""
+    thread.lines = unquote(thread.lines)
     lines = thread.lines
     starts = _starts(lines)
     first_text = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -110,4 +156,6 @@ def chronological(thread: Thread) -> list[Message]:
     dated = [m.date for m in messages if m.date]
     if len(dated) >= 2 and dated == sorted(dated, reverse=True) and dated != sorted(dated):
         return list(reversed(messages))
+    if len(messages) > 1 and messages[0].sender is None and messages[0].date is None:
+        return list(reversed(messages))  # a reply pasted on top of the mail it quotes, with no header of its own
     return messages

@@ -97,3 +97,15 @@ def test_utf8_with_a_stray_windows_byte_stays_utf8():
 def test_old_mac_line_ends_read_as_lines():
     text = (FIXTURES / "example-council-tax-discounts.txt").read_text(encoding="utf-8")
     assert foiparse.parse(text.replace("\n", "\r")).to_dict()["questions"] == foiparse.parse(text).to_dict()["questions"]
+
+
+def test_a_reply_that_quotes_the_request_gmail_style():
+    """"On … wrote:" then "> " lines: the quoted request is a message of its own, its marks taken off."""
+    threads = parse_input((FIXTURES / "email" / "gmail-quoted-reply.eml").read_bytes())
+    thread = threads[0]
+    assert [(m.direction, m.kind, m.sender) for m in thread.messages] == [("incoming", "response", "FOI Team"), ("outgoing", "request", "Sam Patel")]
+    assert [(q.number, q.text, q.answer) for q in thread.questions] == [
+        ("1", "How many libraries do you run?", "We run 14 libraries."),
+        ("2", "Do any of them open on Sundays?", "No, none open on Sundays."),
+    ]
+    assert thread.deadlines["responded"] == "2023-03-21"

@@ -48,6 +48,13 @@ TEAM_AND_BODY = re.compile(
     r"^[^,]{2,60}, (?:[A-Z][\w&'’-]*\s+){0,8}(?:Council|Authority|Trust|Police|Constabulary|Service|Department|Ministry|Office|Agency"
     r"|Commission|University|College|Board|Executive|Government|Borough|County)$"
 )
+# How a message's text opens under a heading with no date line: "Dear Ms Gillies,", "Thank you for your email.",
+# "2 Attachments", "Good afternoon,", "Our ref: 123", "I am writing …"
+MESSAGE_OPENING = re.compile(
+    r"^\s*(?:Dear\b|Hello\b|Hi\b|Good (?:morning|afternoon|evening|day)\b|Thank(?:s| you)\b|Many thanks\b|\d+ Attachments?\b|Please\b"
+    r"|Further to\b|(?:Our|Your) ref|Re:|FAO\b|I |I'm\b|We |We're\b|This (?:is|e-?mail|message)\b|Sorry\b|Apologies\b|Freedom of Information\b|Request\b|Internal review\b)",
+    re.I,
+)
 # The salutation that opens a request: "Dear Sheffield City Council,"
 SALUTATION = re.compile(r"^\s*Dear\s+(?P<name>[^,]+?)\s*,?\s*$", re.I)
 # Salutations that name no one: "Dear Sir/Madam", "Dear FOI Officer"
@@ -101,6 +108,16 @@ def first_salutation(lines: list[str], start: int) -> str | None:
     return None
 
 
+def first_signature(lines: list[str], start: int) -> str | None:
+    """The name signed under the opening message's sign-off ("Yours faithfully,\n\nDeclan Moorcroft"):
+    a page copied without its subtitle names the requester only there, and again over each follow-up."""
+    for i in range(start, min(len(lines), start + 200)):
+        if VALEDICTION.match(lines[i]):
+            name = next((line.strip() for line in lines[i + 1:i + 4] if line.strip()), "")
+            return name if 0 < len(name) <= 60 and 2 <= len(name.split()) <= 5 else None
+    return None
+
+
 def _after_valediction(lines: list[str], i: int) -> bool:
     """True when the nearest non-blank line above i is a sign-off (so line i is a signature)."""
     j = i - 1
@@ -131,10 +148,18 @@ def _is_dated_heading(lines: list[str], i: int, date_lines: set[int]) -> bool:
     return not (FURNITURE_LINE.match(line) or line[:1].isspace())
 
 
+def _opens_message(lines: list[str], i: int) -> bool:
+    """Whether the first text after line i opens a message ("Dear …", "Thank you …", "2 Attachments"):
+    a signature's last line ("Wexcombe Borough Council") is followed by an address, a notice or nothing."""
+    following = next((line for line in lines[i + 1:i + 6] if line.strip()), "")
+    return bool(MESSAGE_OPENING.match(following))
+
+
 def _is_bare_heading(lines: list[str], i: int, names: list[str]) -> bool:
-    """A heading with no date line: the authority's or requester's name alone, between blank lines."""
+    """A heading with no date line: the authority's or requester's name alone, between blank lines,
+    over the opening of a message."""
     line = lines[i].strip().rstrip(",")
-    if not line or not _opens_block(lines, i) or (i + 1 < len(lines) and not _blank(lines[i + 1])):
+    if not line or not _opens_block(lines, i) or (i + 1 < len(lines) and not _blank(lines[i + 1])) or not _opens_message(lines, i):
         return False
     for name in names:
         if line == name or line.endswith(", " + name):
@@ -214,7 +239,8 @@ def split(thread: Thread) -> Thread:
     else:
         thread.authority = first_salutation(lines, start)
 
-    headings = find_headings(lines, start, [thread.authority or "", thread.requester or ""]) if thread.source.format == "wdtk-text" else []
+    requester = thread.requester or first_signature(lines, start) or ""
+    headings = find_headings(lines, start, [thread.authority or "", requester]) if thread.source.format == "wdtk-text" else []
     first_text = next((i for i in range(start, len(lines)) if not _blank(lines[i])), None)
     starts: list[tuple[int, bool]] = [(h, True) for h in headings]
     if first_text is not None and (not headings or first_text < headings[0]):

@@ -21,6 +21,11 @@ OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)?
 GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|contacting)\b.{0,40}?(?:e-?mail|message|enquiry)\s*[.!]", re.I)
 # A general mailbox's receipt: "This mailbox is monitored Monday to Friday", "We aim to reply to all emails within 10 working days"
 MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:reply|respond) to all (?:e-?mails|enquiries|messages)|thank you for contacting", re.I)
+# A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received"
+AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
+# A reference actually given, which makes even an automatic receipt this request's acknowledgement:
+# "has been given the reference FOI / 2211409" (not "you will receive a reference number")
+REFERENCE_GIVEN = re.compile(r"\breference\b[^.\n]{0,40}?\d")
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply.
 REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b", re.I)
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
@@ -104,7 +109,7 @@ def signalled_kind(message: Message) -> str | None:
     low = " ".join(own.split()).lower()  # phrases wrap across lines in mail: read them joined
     if _signal(DELIVERY_FAILURE, text[:600].lower()):
         return "delivery_failure"
-    if _signal(OUT_OF_OFFICE, low):
+    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(low)):
         return "auto_reply"
     if _signal(EXTENSION, low):
         return "extension"

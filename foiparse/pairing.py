@@ -31,6 +31,8 @@ ATTACHMENT_ONLY = re.compile(
     r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b",
     re.I,
 )
+# An answer that opens with its verdict: "Yes.", "No –"
+YES_OR_NO = re.compile(r"^\W*(?:yes|no)\b", re.I)
 # The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
 LETTER_HEAD = re.compile(r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*)$", re.I)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
@@ -291,7 +293,8 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     if lines and DEFERRED.match(lines[0][1]):
         return False
     text = " ".join(t for _, t in lines)
-    if ATTACHMENT_ONLY.match(text) or (ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
+    gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too
+    if ATTACHMENT_ONLY.match(text) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
         return False
     question.answer = _answer_text(lines) or None
     if question.answer is not None:

@@ -186,3 +186,46 @@ def test_the_last_item_of_a_run_on_list_after_and():
     lines = ["In the case of Roads please supply a list of roads that", "i) have been fully resurfaced", "ii) have not been resurfaced at all", "and iii) have been only partially resurfaced."]
     items = choose_run(parse_items(list(enumerate(lines, start=10))))
     assert [(i.label, i.text) for i in items] == [("i", "have been fully resurfaced"), ("ii", "have not been resurfaced at all"), ("iii", "have been only partially resurfaced.")]
+
+
+BARE_HEADINGS_PAGE = """Trees felled in Birley
+
+The request was successful.
+
+Dear Sheffield City Council,
+
+Please send me the inspection reports.
+
+Yours faithfully,
+
+Marcus Combie
+
+FOI, Sheffield City Council
+
+Re – Freedom of Information Request – Reference – FOI / 5
+
+Dear Marcus Combie,
+
+The reports are attached.
+
+Yours sincerely,
+
+Information Management Team
+
+Sheffield City Council
+
+Town Hall, Sheffield S1 2HH
+
+Marcus Combie
+
+Dear Sheffield City Council,
+
+Thank you for the reports.
+"""
+
+
+def test_bare_headings_open_messages_but_a_signature_line_does_not():
+    thread = foiparse.parse(BARE_HEADINGS_PAGE)
+    assert [message.first for message in thread.messages] == [5, 13, 29]
+    assert thread.requester == "Marcus Combie"
+    assert [message.direction for message in thread.messages] == ["outgoing", "incoming", "outgoing"]

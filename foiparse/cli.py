@@ -265,6 +265,56 @@ def shown_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+class _ParsedThreads:
+    """The threads of a batch for `table` and `report`, which need them whole: failures are named on
+    standard error as `parse` names them, with the same progress bar on a terminal, and counted."""
+
+    def __init__(self, paths: tuple[str, ...], pattern: str | None, jobs: int | None, max_size: int, error_format: str, quiet: bool):
+        if paths.count("-") > 1:
+            raise click.UsageError("standard input (-) can be read only once")
+        files, self.failures = _inputs(paths, pattern, error_format)
+        self.error_format = error_format
+        self.results = _results(_jobs(files, max_size, None), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
+        self.progress = None
+        if not quiet and sys.stderr.isatty() and len(files) > 1:
+            from .progress import Progress
+
+            self.progress = Progress(len(files))
+
+    def __iter__(self):
+        import json
+
+        try:
+            for path, ok, payload in self.results:
+                if self.progress:
+                    self.progress.advance(failed=not ok)
+                if not ok:
+                    self.failures += 1
+                    _report_failure(path, payload, self.error_format, self.progress)
+                    continue
+                for line in payload.split("\n"):
+                    yield json.loads(line)
+        finally:
+            if self.progress:
+                self.progress.stop()
+
+    def close(self) -> None:
+        self.results.close()
+
+
+def _batch_options(command):
+    """The options `table` and `report` share with `parse` for reading a batch."""
+    for option in reversed([
+        click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'."),
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores)."),
+        click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this."),
+        click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+    ]):
+        command = option(command)
+    return command
+
+
 def _report_failure(path: str, reason: str, error_format: str, progress) -> None:
     if error_format == "json":
         import json
@@ -296,10 +346,8 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
-@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
-@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
-def table_command(paths, table_format, wide, pattern, jobs, max_size):
+@_batch_options
+def table_command(paths, table_format, wide, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
     Columns: path, authority, reference, requested, responded, working_days,
@@ -310,26 +358,16 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
 
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
-    if paths.count("-") > 1:
-        raise click.UsageError("standard input (-) can be read only once")
-    files, failures = _inputs(paths, pattern)
-    workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet)
     threads = []
     first = True
-    results = _results(_jobs(files, max_size, None), workers)
     try:
-        for path, ok, payload in results:
-            if not ok:
-                failures += 1
-                _report_failure(path, payload, "text", None)
-                continue
-            for line in payload.split("\n"):
-                data = json.loads(line)
-                if wide:
-                    threads.append(data)
-                else:
-                    sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
-                    first = False
+        for data in batch:
+            if wide:
+                threads.append(data)
+            else:
+                sys.stdout.write(render(LONG_COLUMNS, long_rows(data), table_format, header=first))
+                first = False
         if wide:
             columns, rows = wide_rows(threads)
             sys.stdout.write(render(columns, rows, table_format))
@@ -337,13 +375,13 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size):
             sys.stdout.write(render(LONG_COLUMNS, [], table_format))
         sys.stdout.flush()
     except KeyboardInterrupt:
-        results.close()
+        batch.close()
         click.echo("foiparse: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        results.close()
+        batch.close()
         sys.stderr.close()
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if batch.failures else 0)
 
 
 @main.command("show")
@@ -376,10 +414,8 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str), help="Write the HTML page to FILE (- for standard output).")
 @click.option("--title", default=None, help="The page's title.")
-@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores).")
-@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
-def report_command(paths, output, title, pattern, jobs, max_size):
+@_batch_options
+def report_command(paths, output, title, pattern, jobs, max_size, error_format, quiet):
     """One self-contained HTML page comparing threads, for reading in a browser.
 
     A sortable, filterable table with a row per thread; how each question
@@ -388,21 +424,15 @@ def report_command(paths, output, title, pattern, jobs, max_size):
     from the network. Inputs that fail are named on standard error and left
     out; the page holds the others.
     """
-    import json
-
     from .report import DEFAULT_TITLE, render
 
-    if paths.count("-") > 1:
-        raise click.UsageError("standard input (-) can be read only once")
-    files, failures = _inputs(paths, pattern)
-    workers = jobs or (1 if len(files) < 2 else (os.cpu_count() or 1))
-    threads = []
-    for path, ok, payload in _results(_jobs(files, max_size, None), workers):
-        if not ok:
-            failures += 1
-            _report_failure(path, payload, "text", None)
-            continue
-        threads.extend(json.loads(line) for line in payload.split("\n"))
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet)
+    try:
+        threads = list(batch)
+    except KeyboardInterrupt:
+        batch.close()
+        click.echo("foiparse: interrupted", err=True)
+        sys.exit(130)
     page = render(threads, title or DEFAULT_TITLE)
     if output == "-":
         sys.stdout.write(page)
@@ -413,4 +443,4 @@ def report_command(paths, output, title, pattern, jobs, max_size):
         except OSError as error:
             click.echo(f"foiparse: {output}: {error.strerror or error}", err=True)
             sys.exit(1)
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if batch.failures else 0)

@@ -1,6 +1,7 @@
 """The HTML report: escaping of hostile thread text, the table and the counts, and the page in a real browser."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -266,3 +267,10 @@ def test_the_report_works_in_headless_chromium(tmp_path):
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 1280 and int.from_bytes(data[20:24], "big") == 2000
     assert len(data) > 30_000
+
+
+def test_report_failures_can_be_reported_as_json(tmp_path):
+    good = FIXTURES / "example-council-tax-discounts.txt"
+    result = CliRunner().invoke(main, ["report", str(good), str(tmp_path / "missing.txt"), "-o", "-", "--errors", "json", "-q"])
+    assert result.exit_code == 1 and len(Page(result.stdout).rows) == 1
+    assert json.loads(result.stderr) == {"path": str(tmp_path / "missing.txt"), "error": "no such file"}

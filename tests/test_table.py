@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import subprocess
 import sys
@@ -50,3 +51,20 @@ def test_tsv_rows_are_one_line_each_with_the_same_number_of_fields():
     result = CliRunner().invoke(main, ["table", "--format", "tsv", str(FIXTURES / "internal-review.txt"), str(FIXTURES / "pointer-answers.txt")])
     lines = result.stdout.splitlines()
     assert len(lines) > 3 and len({line.count("\t") for line in lines}) == 1
+
+
+def test_failures_are_reported_as_json_and_the_other_threads_still_tabulated(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    good = FIXTURES / "example-council-tax-discounts.txt"
+    result = CliRunner().invoke(main, ["table", str(good), str(tmp_path / "empty.txt"), "--errors", "json", "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert [json.loads(line) for line in result.stderr.splitlines()] == [{"path": str(tmp_path / "empty.txt"), "error": "empty file"}]
+    assert {json.loads(line)["path"] for line in result.stdout.splitlines()} == {str(good)}
+
+
+def test_a_closed_pipe_ends_the_table_quietly():
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", "table", str(FIXTURES), "--glob", "*.txt", "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""

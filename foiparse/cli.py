@@ -40,6 +40,31 @@ class DefaultCommandGroup(click.Group):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
 
+    def main(self, *args, **kwargs):
+        """Failing to write standard output (a full disk, a closed pipe) is one line, never a traceback:
+        inputs' own read errors are caught per input, so an OSError that reaches here is the output's."""
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # data still buffered would otherwise fail at exit, outside any handler
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(0)
+        except OSError as error:
+            _silence_stdout()
+            click.echo(f"foiparse: cannot write the output: {error.strerror or error}", err=True)
+            sys.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so Python's own flush at exit has nothing left to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test runner's buffer): nothing is flushed at exit
+        pass
+
 
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
 @click.version_option(__version__, "--version", prog_name="foiparse", message="%(prog)s %(version)s")

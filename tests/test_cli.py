@@ -199,6 +199,17 @@ def test_a_closed_pipe_is_quiet():
     assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["thread"], ["table", "thread"], ["report", "thread", "-o", "-"], ["schema"], ["--version"], ["table", "--help"]])
+def test_output_that_cannot_be_written_is_one_line(command):
+    """A full disk: /dev/full accepts the open and fails every write."""
+    args = [str(FIXTURES / "example-council-tax-discounts.txt") if part == "thread" else part for part in command]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "foiparse", *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.decode() == "foiparse: cannot write the output: No space left on device\n"
+
+
 def test_an_empty_folder_is_reported_not_silently_passed(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "pictures").mkdir()

@@ -6,6 +6,8 @@ outcome, and a warning says where the two disagree.
 """
 from __future__ import annotations
 
+import re
+
 from .answer_types import classify_answer
 from .deadlines import compute_deadlines
 from .exemptions import SCOTTISH, find_exemptions
@@ -16,6 +18,14 @@ ANSWERING_KINDS = ("response", "internal_review_response")
 # Stated statuses that say what the outcome was (the others say where the request stands).
 COMPARABLE_STATUSES = {"successful", "partially_successful", "refused", "not_held"}
 INFORMATIVE = {"yes", "no", "number", "text", "in_attachment"}
+# Formats that any text file is read as
+PLAIN_TEXT = ("wdtk-text", "text")
+# A line only a letter has, at its head or its foot: "Dear Sheffield City Council,", "Good afternoon,", "Yours faithfully,"
+LETTER_LINE = re.compile(
+    r"^\s*(?:Dear\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$|Yours (?:faithfully|sincerely|truly)\b"
+    r"|(?:Kind|Best|Warm)(?:est)? (?:regards|wishes)\b|Regards\b|Many thanks\b)",
+    re.I,
+)
 
 
 def _message_exemptions(message: Message, scottish: bool) -> list[dict]:
@@ -61,7 +71,12 @@ def assess(thread: Thread) -> Thread:
             lines = [(n, t) for n, t, role in message.lines if role == OWN and question.answer_first <= n <= question.answer_last]
             question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
-    thread.outcome = _outcome(thread, responses)
+    if thread.source.format not in PLAIN_TEXT or any(LETTER_LINE.match(line) for line in text.splitlines()):
+        thread.outcome = _outcome(thread, responses)
+    else:
+        # A README or a notes file in the folder: saying "waiting for a response" would invent a request.
+        # Mail and saved pages are correspondence by their form, even one without a greeting.
+        thread.warnings.append("no letter found (no greeting or sign-off): this may not be FOI correspondence")
     if thread.status_code in COMPARABLE_STATUSES and thread.outcome in COMPARABLE_STATUSES and thread.status_code != thread.outcome:
         thread.warnings.append(f"the stated status is {thread.status_code} but the replies read as {thread.outcome}")
     deadlines = compute_deadlines(thread, scottish)

@@ -229,3 +229,12 @@ def test_bare_headings_open_messages_but_a_signature_line_does_not():
     assert [message.first for message in thread.messages] == [5, 13, 29]
     assert thread.requester == "Marcus Combie"
     assert [message.direction for message in thread.messages] == ["outgoing", "incoming", "outgoing"]
+
+
+def test_a_file_that_is_no_letter_gets_no_outcome_but_a_warning():
+    notes = foiparse.parse("Notes on the batch\n\nChase Leeds about FOI 10400 next week.\n")
+    assert notes.outcome is None
+    assert any("no letter found" in warning for warning in notes.warnings)
+    request = foiparse.parse("Dear Leeds City Council,\n\nPlease send me the grit bin locations.\n\nYours faithfully,\n\nA Person\n")
+    assert request.outcome == "waiting_response"
+    assert not any("no letter found" in warning for warning in request.warnings)

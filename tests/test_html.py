@@ -212,7 +212,11 @@ def test_format_can_be_forced_and_a_page_without_a_request_still_gives_its_text(
     data = foiparse.parse("<html><body><p>Hello there.</p></body></html>", format="wdtk-html").to_dict()
     assert data["source"]["format"] == "wdtk-html"
     assert data["messages"] and "Hello there." in data["messages"][0]["body"]
-    assert data["warnings"] == ["not a WhatDoTheyKnow request page: its text read as one message"]
+    assert data["warnings"] == [
+        "no letter found (no greeting or sign-off): this may not be FOI correspondence",
+        "not a WhatDoTheyKnow request page: its text read as one message",
+    ]
+    assert data["outcome"] is None
 
 
 def test_cli_reads_a_page_and_accepts_the_format(tmp_path):

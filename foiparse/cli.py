@@ -375,9 +375,11 @@ Examples:
 def table_command(paths, table_format, wide, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
-    Columns: path, authority, reference, requested, responded, working_days,
-    late, outcome, number, question, answer, answer_type, answer_value,
-    exemptions. Cells that a spreadsheet would run as a formula are neutralised.
+    Columns: path, authority, reference, status, requested, responded,
+    working_days, late, outcome, number, question, answer, answer_type,
+    answer_value, answer_unit, exemptions, warnings. --wide gives, per question
+    number, Qn (the answer as written), Qn type, Qn value and Qn unit. Cells
+    that a spreadsheet would run as a formula are neutralised.
     """
     import json
 

@@ -13,8 +13,10 @@ import io
 import json
 import re
 
-THREAD_COLUMNS = ["path", "authority", "reference", "requested", "responded", "working_days", "late", "outcome"]
-LONG_COLUMNS = THREAD_COLUMNS + ["number", "question", "answer", "answer_type", "answer_value", "exemptions"]
+THREAD_COLUMNS = ["path", "authority", "reference", "status", "requested", "responded", "working_days", "late", "outcome"]
+LONG_COLUMNS = THREAD_COLUMNS + ["number", "question", "answer", "answer_type", "answer_value", "answer_unit", "exemptions", "warnings"]
+# A warning about one question, which belongs on that question's row only: "question 1: answer taken from question 3, …"
+QUESTION_WARNING = re.compile(r"^question (?P<number>\S+): ")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Tabs and line breaks inside a cell: "Year\tTotal\n2023 £126,031" (TSV cannot quote them)
 TSV_BREAKS = re.compile(r"[\t\r\n]+")
@@ -29,7 +31,7 @@ def safe_cell(value) -> str:
     if isinstance(value, (int, float)):
         return str(value)  # a figure, even a negative one, is not a formula
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(_FORMULA_START) and text != "-" else text  # "-" is standard input's path
 
 
 def _thread_cells(data: dict) -> dict:
@@ -38,6 +40,7 @@ def _thread_cells(data: dict) -> dict:
         "path": data["source"]["path"],
         "authority": data.get("authority"),
         "reference": data.get("reference"),
+        "status": (data.get("status") or {}).get("code"),
         "requested": deadlines.get("requested"),
         "responded": deadlines.get("responded"),
         "working_days": deadlines.get("working_days"),
@@ -46,12 +49,23 @@ def _thread_cells(data: dict) -> dict:
     }
 
 
+def _warnings(data: dict, number: str | None = None) -> str:
+    """The thread's warnings, so a spreadsheet shows what to check by hand; given a question number,
+    only that question's own and the thread-wide ones."""
+    kept = []
+    for warning in data.get("warnings") or []:
+        about = QUESTION_WARNING.match(warning)
+        if number is None or about is None or about.group("number") == number:
+            kept.append(warning)
+    return "; ".join(kept)
+
+
 def long_rows(data: dict) -> list[dict]:
     """One row per question (one row with empty question cells when the request has none)."""
     base = _thread_cells(data)
     rows = []
     for question in data.get("questions") or [None]:
-        row = dict(base)
+        row = dict(base, warnings=_warnings(data, question["number"] if question else None))
         if question is not None:
             row.update(
                 number=question["number"],
@@ -59,6 +73,7 @@ def long_rows(data: dict) -> list[dict]:
                 answer=question["answer"],
                 answer_type=question.get("answer_type"),
                 answer_value=question.get("answer_value"),
+                answer_unit=question.get("answer_unit"),
                 exemptions=" ".join(e["code"] for e in question.get("exemptions", [])),
             )
         rows.append(row)
@@ -66,20 +81,24 @@ def long_rows(data: dict) -> list[dict]:
 
 
 def wide_rows(threads: list[dict]) -> tuple[list[str], list[dict]]:
-    """Columns and rows: a row per thread, ``Qn`` and ``Qn type`` for every question number seen."""
+    """Columns and rows: a row per thread and, for every question number seen, the answer as written,
+    its type, and the figure read from it with its unit (``£74,293.90`` → 74293.9, GBP)."""
     numbers: list[str] = []
     for data in threads:
         for question in data.get("questions", []):
             if question["number"] not in numbers:
                 numbers.append(question["number"])
-    columns = THREAD_COLUMNS + [c for n in numbers for c in (f"Q{n}", f"Q{n} type")]
+    columns = THREAD_COLUMNS + [c for n in numbers for c in (f"Q{n}", f"Q{n} type", f"Q{n} value", f"Q{n} unit")] + ["warnings"]
     rows = []
     for data in threads:
         row = _thread_cells(data)
+        row["warnings"] = _warnings(data)
         for question in data.get("questions", []):
-            value = question.get("answer_value")
-            row[f"Q{question['number']}"] = question["answer"] if value is None or isinstance(value, bool) else value
-            row[f"Q{question['number']} type"] = question.get("answer_type")
+            number = question["number"]
+            row[f"Q{number}"] = question["answer"]
+            row[f"Q{number} type"] = question.get("answer_type")
+            row[f"Q{number} value"] = question.get("answer_value")
+            row[f"Q{number} unit"] = question.get("answer_unit")
         rows.append(row)
     return columns, rows
 

@@ -68,3 +68,24 @@ def test_a_closed_pipe_ends_the_table_quietly():
     process.stdout.close()
     assert process.wait(timeout=60) == 0
     assert process.stderr.read() == b""
+
+
+def test_each_row_carries_its_own_warnings_and_the_thread_wide_ones():
+    result = CliRunner().invoke(main, ["table", str(FIXTURES / "pointer-answers.txt")])
+    rows = {r["number"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    status_warning = "the stated status is successful but the replies read as partially_successful"
+    assert rows["1"]["warnings"] == f"question 1: answer taken from question 3, where the response points; {status_warning}"
+    assert rows["3"]["warnings"] == status_warning
+    assert rows["1"]["status"] == "successful" and rows["1"]["outcome"] == "partially_successful"
+
+
+def test_wide_form_keeps_the_answer_as_written_beside_its_figure_and_unit():
+    result = CliRunner().invoke(main, ["table", "--wide", str(FIXTURES / "b2-extension-public-interest.txt")])
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert (row["Q2"], row["Q2 type"], row["Q2 value"], row["Q2 unit"]) == ("£4,350", "number", "4350", "GBP")
+
+
+def test_standard_input_is_named_plainly_not_as_a_neutralised_formula():
+    thread = (FIXTURES / "example-council-tax-discounts.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["table", "-"], input=thread)
+    assert {r["path"] for r in csv.DictReader(io.StringIO(result.stdout))} == {"-"}

@@ -411,10 +411,16 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size, error_form
     sys.exit(1 if batch.failures else 0)
 
 
-@main.command("show")
+@main.command("show", epilog="""\b
+Examples:
+  foiparse show thread.txt
+  foiparse show requests.mbox --thread 2
+  foiparse show page.html --width 100 | less -R
+""")
 @click.argument("path", type=click.Path(allow_dash=True, path_type=str))
 @click.option("--width", type=click.IntRange(40, 1000), default=None, help="Render at this width (default: the terminal's).")
-def show_command(path, width):
+@click.option("--thread", "which", type=click.IntRange(1), default=1, show_default=True, metavar="N", help="In a file of several threads (an mbox), show the Nth.")
+def show_command(path, width, which):
     """Show one thread on the terminal: messages as a timeline, then questions and answers."""
     import json
 
@@ -427,9 +433,11 @@ def show_command(path, width):
         _report_failure(path, payload, "text", None)
         sys.exit(1)
     threads = payload.split("\n")
+    if which > len(threads):
+        raise click.UsageError(f"{shown_path(path)} holds {len(threads)} thread{'s' if len(threads) > 1 else ''}, so there is no thread {which}")
     if len(threads) > 1:
-        click.echo(f"foiparse: {path}: holds {len(threads)} threads; showing the first (use `foiparse table` for all)", err=True)
-    show(json.loads(threads[0]), Console(width=width) if width else None)
+        click.echo(f"foiparse: {shown_path(path)}: holds {len(threads)} threads; showing thread {which} (--thread N for another)", err=True)
+    show(json.loads(threads[which - 1]), Console(width=width) if width else None)
 
 
 @main.command("report", epilog="""\b

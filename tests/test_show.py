@@ -30,3 +30,15 @@ def test_show_reports_a_bad_file_in_one_line(tmp_path):
     result = CliRunner().invoke(main, ["show", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"foiparse: {tmp_path / 'missing.txt'}: no such file"
+
+
+def test_a_file_of_several_threads_shows_the_one_asked_for():
+    mbox = str(FIXTURES / "email" / "two-requests.mbox")
+    first = CliRunner().invoke(main, ["show", mbox, "--width", "100"])
+    second = CliRunner().invoke(main, ["show", mbox, "--width", "100", "--thread", "2"])
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert "Library opening hours" in first.stdout and "Parking fines" not in first.stdout
+    assert "Parking fines" in second.stdout and "Library opening hours" not in second.stdout
+    assert "showing thread 2" in second.stderr
+    beyond = CliRunner().invoke(main, ["show", mbox, "--thread", "3"])
+    assert beyond.exit_code == 2 and "holds 2 threads, so there is no thread 3" in beyond.stderr

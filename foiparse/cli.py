@@ -371,8 +371,9 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
+@click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV.")
 @_batch_options
-def table_command(paths, table_format, wide, pattern, jobs, max_size, error_format, quiet):
+def table_command(paths, table_format, wide, bom, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
     Columns: path, authority, reference, status, requested, responded,
@@ -389,6 +390,8 @@ def table_command(paths, table_format, wide, pattern, jobs, max_size, error_form
     threads = []
     first = True
     try:
+        if bom:
+            sys.stdout.write("\ufeff")
         for data in batch:
             if wide:
                 threads.append(data)

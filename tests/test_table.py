@@ -89,3 +89,10 @@ def test_standard_input_is_named_plainly_not_as_a_neutralised_formula():
     thread = (FIXTURES / "example-council-tax-discounts.txt").read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["table", "-"], input=thread)
     assert {r["path"] for r in csv.DictReader(io.StringIO(result.stdout))} == {"-"}
+
+
+def test_a_byte_order_mark_for_excel_only_when_asked():
+    thread = str(FIXTURES / "example-council-tax-discounts.txt")
+    marked = CliRunner().invoke(main, ["table", thread, "--bom"]).stdout_bytes
+    assert marked.startswith("\ufeffpath,".encode()) and marked.count("\ufeff".encode()) == 1
+    assert CliRunner().invoke(main, ["table", thread]).stdout_bytes.startswith(b"path,")

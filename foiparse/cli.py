@@ -27,6 +27,10 @@ Examples:
 """
 
 
+# What --input-format accepts: auto detects the format from the content
+INPUT_FORMATS = ["auto", "wdtk-html", "wdtk-text", "eml", "mbox", "email-chain", "text"]
+
+
 class DefaultCommandGroup(click.Group):
     """A group whose first argument, when it names no command, is a path for ``parse``."""
 
@@ -204,7 +208,7 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
 
 @main.command("parse", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["auto", "wdtk-html", "wdtk-text", "eml", "mbox", "email-chain", "text"]), default="auto", show_default=True, help="Input format; auto detects it from the content.")
+@click.option("--format", "--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content.")
 @click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
 @click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
 @click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'.")
@@ -294,12 +298,12 @@ class _ParsedThreads:
     """The threads of a batch for `table` and `report`, which need them whole: failures are named on
     standard error as `parse` names them, with the same progress bar on a terminal, and counted."""
 
-    def __init__(self, paths: tuple[str, ...], pattern: str | None, jobs: int | None, max_size: int, error_format: str, quiet: bool):
+    def __init__(self, paths: tuple[str, ...], pattern: str | None, jobs: int | None, max_size: int, error_format: str, quiet: bool, fmt: str):
         if paths.count("-") > 1:
             raise click.UsageError("standard input (-) can be read only once")
         files, self.failures = _inputs(paths, pattern, error_format)
         self.error_format = error_format
-        self.results = _results(_jobs(files, max_size, None), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
+        self.results = _results(_jobs(files, max_size, None if fmt == "auto" else fmt), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
         self.progress = None
         if not quiet and sys.stderr.isatty() and len(files) > 1:
             from .progress import Progress
@@ -330,6 +334,7 @@ class _ParsedThreads:
 def _batch_options(command):
     """The options `table` and `report` share with `parse` for reading a batch."""
     for option in reversed([
+        click.option("--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content."),
         click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'."),
         click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores)."),
         click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this."),
@@ -373,7 +378,7 @@ Examples:
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
 @click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV.")
 @_batch_options
-def table_command(paths, table_format, wide, bom, pattern, jobs, max_size, error_format, quiet):
+def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
     Columns: path, authority, reference, status, requested, responded,
@@ -386,7 +391,7 @@ def table_command(paths, table_format, wide, bom, pattern, jobs, max_size, error
 
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
-    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet)
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt)
     threads = []
     first = True
     try:
@@ -453,7 +458,7 @@ Examples:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str), help="Write the HTML page to FILE (- for standard output).")
 @click.option("--title", default=None, help="The page's title.")
 @_batch_options
-def report_command(paths, output, title, pattern, jobs, max_size, error_format, quiet):
+def report_command(paths, output, title, fmt, pattern, jobs, max_size, error_format, quiet):
     """One self-contained HTML page comparing threads, for reading in a browser.
 
     A sortable, filterable table with a row per thread; how each question
@@ -464,7 +469,7 @@ def report_command(paths, output, title, pattern, jobs, max_size, error_format, 
     """
     from .report import DEFAULT_TITLE, render
 
-    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet)
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt)
     try:
         threads = list(batch)
     except KeyboardInterrupt:

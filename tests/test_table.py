@@ -96,3 +96,11 @@ def test_a_byte_order_mark_for_excel_only_when_asked():
     marked = CliRunner().invoke(main, ["table", thread, "--bom"]).stdout_bytes
     assert marked.startswith("\ufeffpath,".encode()) and marked.count("\ufeff".encode()) == 1
     assert CliRunner().invoke(main, ["table", thread]).stdout_bytes.startswith(b"path,")
+
+
+def test_the_input_format_can_be_forced_as_in_parse():
+    thread = str(FIXTURES / "example-council-tax-discounts.txt")
+    forced = list(csv.DictReader(io.StringIO(CliRunner().invoke(main, ["table", thread, "--input-format", "text"]).stdout)))
+    detected = list(csv.DictReader(io.StringIO(CliRunner().invoke(main, ["table", thread]).stdout)))
+    assert "not a WhatDoTheyKnow thread" in forced[0]["warnings"]
+    assert "not a WhatDoTheyKnow thread" not in detected[0]["warnings"]

@@ -302,6 +302,9 @@ class _ParsedThreads:
         if paths.count("-") > 1:
             raise click.UsageError("standard input (-) can be read only once")
         files, self.failures = _inputs(paths, pattern, error_format)
+        self.total = len(files)
+        self.failed_files = 0
+        self.quiet = quiet
         self.error_format = error_format
         self.results = _results(_jobs(files, max_size, None if fmt == "auto" else fmt), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
         self.progress = None
@@ -319,6 +322,7 @@ class _ParsedThreads:
                     self.progress.advance(failed=not ok)
                 if not ok:
                     self.failures += 1
+                    self.failed_files += 1
                     _report_failure(path, payload, self.error_format, self.progress)
                     continue
                 for line in payload.split("\n"):
@@ -329,6 +333,11 @@ class _ParsedThreads:
 
     def close(self) -> None:
         self.results.close()
+
+    def summarise(self) -> None:
+        """On a terminal, as `parse` does: how many files parsed and how many failed."""
+        if not self.quiet and sys.stderr.isatty() and self.total > 1:
+            click.echo(f"foiparse: {self.total - self.failed_files} parsed, {self.failed_files} failed", err=True)
 
 
 def _batch_options(command):
@@ -416,6 +425,8 @@ def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, 
     except BrokenPipeError:
         batch.close()
         sys.stderr.close()
+        sys.exit(1 if batch.failures else 0)
+    batch.summarise()
     sys.exit(1 if batch.failures else 0)
 
 
@@ -476,6 +487,7 @@ def report_command(paths, output, title, fmt, pattern, jobs, max_size, error_for
         batch.close()
         click.echo("foiparse: interrupted", err=True)
         sys.exit(130)
+    batch.summarise()
     page = render(threads, title or DEFAULT_TITLE)
     if output == "-":
         sys.stdout.write(page)

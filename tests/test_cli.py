@@ -134,12 +134,12 @@ def test_no_progress_or_colour_when_not_a_terminal():
     assert b"\x1b[" not in result.stdout
 
 
-def test_progress_on_a_terminal_never_takes_the_data(tmp_path):
-    """Standard error a terminal, standard output a pipe: the bar shows on the terminal, every thread on stdout."""
+def _run_with_terminal_stderr(*args: str) -> tuple[int, bytes, bytes]:
+    """Standard error a terminal, standard output a pipe: (exit code, stdout, what the terminal got)."""
     import pty
 
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(FIXTURES), "--glob", "*.txt", "--jobs", "1"], stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", *args], stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
     os.close(follower)
     out, _ = process.communicate(timeout=120)
     terminal = b""
@@ -152,11 +152,24 @@ def test_progress_on_a_terminal_never_takes_the_data(tmp_path):
             break
         terminal += chunk
     os.close(leader)
-    assert process.returncode == 0
+    return process.returncode, out, terminal
+
+
+def test_progress_on_a_terminal_never_takes_the_data():
+    """The bar shows on the terminal, every thread on stdout."""
+    returncode, out, terminal = _run_with_terminal_stderr(str(FIXTURES), "--glob", "*.txt", "--jobs", "1")
+    assert returncode == 0
     assert out.count(b"\n") == len(list(FIXTURES.rglob("*.txt")))
     assert b'"schema"' not in terminal
     assert b"parsed, 0 failed" in terminal
     assert b"\x1b[3" not in terminal, "NO_COLOR: no colour codes"
+
+
+def test_table_shows_progress_and_a_summary_on_a_terminal_and_only_rows_on_stdout():
+    returncode, out, terminal = _run_with_terminal_stderr("table", str(FIXTURES), "--glob", "*.txt", "--jobs", "1")
+    assert returncode == 0 and out.startswith(b"path,")
+    assert b"parsing" in terminal and f"{len(list(FIXTURES.rglob('*.txt')))} parsed, 0 failed".encode() in terminal
+    assert b"path," not in terminal
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_whole_lines(tmp_path):

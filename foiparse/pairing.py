@@ -136,6 +136,16 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     return out
 
 
+def _strip_restated_question(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The block less an opening paragraph that asks a question, when an answer follows it: the response
+    restates the item in other words than the request's (often as clarified), then answers it."""
+    block = _trim(block)
+    end = next((k for k, (_, text) in enumerate(block) if not text.strip()), None)
+    if end is None or end > 4 or not block[end - 1][1].rstrip().endswith("?"):
+        return block
+    return block[end:]
+
+
 def _trim(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     lines = [(n, t) for n, t in lines]
     while lines and not lines[0][1].strip():
@@ -250,7 +260,7 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
             end = accepted[position + 1][0]
         else:
             end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
-        return _trim(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end]))
+        return _trim(_strip_restated_question(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end])))
 
     for start in _item_starts(own, set(texts)):
         earlier = next((p for p, (_, labels, _) in enumerate(accepted) if set(labels) & set(start[1])), None)

@@ -69,7 +69,8 @@ RESUMED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z]")
 # "This Email, and any attachments, may contain", "NOTE: Please do not edit the subject line",
 # "I am sorry again for the delay" (an apology that closes; one that opens a reply is the sender's own),
 # "Under section 16 of the Freedom of Information Act 2000 the Council has a duty to provide advice",
-# "This footnote confirms that this message ... has been swept for viruses" (a mail gateway's notice)
+# "This footnote confirms that this message ... has been swept for viruses" (a mail gateway's notice),
+# "Complaint Rights" (a heading over them), "Your attention is drawn to your right of complaint"
 BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:"
     r"(?:if|should) you (?:are|be|feel) (?:dissatisfied|unhappy|not (?:content|satisfied|happy))"
@@ -99,6 +100,8 @@ BOILERPLATE_OPENING = re.compile(
     r"|please think of the environment"
     r"|please (?:don'?t|do not) print this"
     r"|disclaimer\b"
+    r"|your attention is drawn to (?:your|the) right(?:s)? (?:of|to) (?:complain|complaint|appeal|review)"
+    r"|(?:complaint|appeal|review) rights\s*:?\s*$|your right to (?:complain|appeal|request a review)\s*:?\s*$"
     r")",
     re.I,
 )

@@ -24,8 +24,9 @@ MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:
 # A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received"
 AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
 # A reference actually given, which makes even an automatic receipt this request's acknowledgement:
-# "has been given the reference FOI / 2211409" (not "you will receive a reference number")
-REFERENCE_GIVEN = re.compile(r"\breference\b[^.\n]{0,40}?\d")
+# "has been given the reference FOI / 2211409", "reference number 48213" (not "you will receive a reference
+# number within 3 working days"); read in the text's own case, where a prefix is in capitals
+REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?:is|of))?)\s*:?\s*(?:[A-Z]{1,6}\s?[/:-]?\s?)?\d")
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply.
 REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b", re.I)
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
@@ -109,7 +110,7 @@ def signalled_kind(message: Message) -> str | None:
     low = " ".join(own.split()).lower()  # phrases wrap across lines in mail: read them joined
     if _signal(DELIVERY_FAILURE, text[:600].lower()):
         return "delivery_failure"
-    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(low)):
+    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(" ".join(own.split()))):
         return "auto_reply"
     if _signal(EXTENSION, low):
         return "extension"

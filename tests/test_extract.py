@@ -11,6 +11,7 @@ from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
 from foiparse.exemptions import find_exemptions
 from foiparse.references import find_references
+from conftest import FIXTURES
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -238,3 +239,27 @@ def test_a_file_that_is_no_letter_gets_no_outcome_but_a_warning():
     request = foiparse.parse("Dear Leeds City Council,\n\nPlease send me the grit bin locations.\n\nYours faithfully,\n\nA Person\n")
     assert request.outcome == "waiting_response"
     assert not any("no letter found" in warning for warning in request.warnings)
+
+
+def test_a_promised_reference_number_leaves_an_automatic_receipt_an_automatic_reply():
+    text = (FIXTURES / "b8-auto-reply-ack-s12-refusal.txt").read_text(encoding="utf-8")
+    promised = text.replace("acknowledgement giving you a reference number.", "reference number within 3 working days.")
+    assert promised != text
+    assert [m.kind for m in foiparse.parse(promised).messages][:3] == ["request", "auto_reply", "acknowledgement"]
+
+
+@pytest.mark.parametrize("footer", [
+    "This email and any files transmitted with it are confidential.",
+    "Please consider the environment before printing this email.",
+])
+def test_an_authority_name_over_a_footer_is_a_signature_not_a_heading(footer):
+    lines = (FIXTURES / "b8-royal-borough-numbered-nbsp.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[37] == "Royal Borough of Kingsbury and Ashdown"
+    with_footer = "\n".join(lines[:38] + ["", footer] + lines[38:])
+    assert len(foiparse.parse(with_footer).messages) == 3
+
+
+def test_a_request_with_questions_but_an_unusual_greeting_still_waits_for_a_response():
+    thread = foiparse.parse("Hi Sheffield City Council\n\nPlease could you tell me:\n\n1. How many parking tickets were issued in 2023?\n2. How much did they raise?\n\nThanks\nJo Bloggs\n")
+    assert thread.outcome == "waiting_response"
+    assert not any("no letter found" in warning for warning in thread.warnings)

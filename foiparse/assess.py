@@ -20,10 +20,10 @@ COMPARABLE_STATUSES = {"successful", "partially_successful", "refused", "not_hel
 INFORMATIVE = {"yes", "no", "number", "text", "in_attachment"}
 # Formats that any text file is read as
 PLAIN_TEXT = ("wdtk-text", "text")
-# A line only a letter has, at its head or its foot: "Dear Sheffield City Council,", "Good afternoon,", "Yours faithfully,"
+# A line only a letter has, at its head or its foot: "Dear Sheffield City Council,", "Good afternoon,", "Yours faithfully,", "Thanks"
 LETTER_LINE = re.compile(
-    r"^\s*(?:Dear\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$|Yours (?:faithfully|sincerely|truly)\b"
-    r"|(?:Kind|Best|Warm)(?:est)? (?:regards|wishes)\b|Regards\b|Many thanks\b)",
+    r"^\s*(?:Dear\b|To whom it may concern\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$|Yours (?:faithfully|sincerely|truly)\b"
+    r"|(?:Kind|Best|Warm)(?:est)? (?:regards|wishes)\b|(?:Regards|Sincerely|Best|Cheers|Thanks|Thank you|Many thanks)\b[,.!]?\s*$)",
     re.I,
 )
 
@@ -71,10 +71,11 @@ def assess(thread: Thread) -> Thread:
             lines = [(n, t) for n, t, role in message.lines if role == OWN and question.answer_first <= n <= question.answer_last]
             question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
-    if thread.source.format not in PLAIN_TEXT or any(LETTER_LINE.match(line) for line in text.splitlines()):
+    if thread.source.format not in PLAIN_TEXT or thread.questions or any(LETTER_LINE.match(line) for line in text.splitlines()):
         thread.outcome = _outcome(thread, responses)
     else:
-        # A README or a notes file in the folder: saying "waiting for a response" would invent a request.
+        # A README or a notes file in the folder, with no numbered questions either: saying "waiting for a
+        # response" would invent a request.
         # Mail and saved pages are correspondence by their form, even one without a greeting.
         thread.warnings.append("no letter found (no greeting or sign-off): this may not be FOI correspondence")
     if thread.status_code in COMPARABLE_STATUSES and thread.outcome in COMPARABLE_STATUSES and thread.status_code != thread.outcome:

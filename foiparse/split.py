@@ -49,10 +49,12 @@ TEAM_AND_BODY = re.compile(
     r"|Commission|University|College|Board|Executive|Government|Borough|County)$"
 )
 # How a message's text opens under a heading with no date line: "Dear Ms Gillies,", "Thank you for your email.",
-# "2 Attachments", "Good afternoon,", "Our ref: 123", "Re – Freedom of Information Request", "I am writing …"
+# "2 Attachments", "Good afternoon,", "Our ref: 123", "Re – Freedom of Information Request", "I am writing …",
+# "Could you tell me when …"; not a footer under a signature ("This email and any files …", "Please consider the environment")
 MESSAGE_OPENING = re.compile(
-    r"^\s*(?:Dear\b|Hello\b|Hi\b|Good (?:morning|afternoon|evening|day)\b|Thank(?:s| you)\b|Many thanks\b|\d+ Attachments?\b|Please\b"
-    r"|Further to\b|(?:Our|Your) ref|Re\s*[:–-]|FAO\b|I |I'm\b|We |We're\b|This (?:is|e-?mail|message)\b|Sorry\b|Apologies\b|Freedom of Information\b|Request\b|Internal review\b)",
+    r"^\s*(?:Dear\b|Hello\b|Hi\b|Good (?:morning|afternoon|evening|day)\b|Thank(?:s| you)\b|Many thanks\b|\d+ Attachments?\b"
+    r"|Please (?:find|see|could|can|would|accept|send|provide|note that (?:we|I|the council))\b|(?:Could|Can|Would) you\b|Following\b"
+    r"|Further to\b|(?:Our|Your) ref|Re\s*[:–-]|FAO\b|I |I'm\b|We |We're\b|This is\b|Sorry\b|Apologies\b|Freedom of Information\b|Request\b|Internal review\b)",
     re.I,
 )
 # The salutation that opens a request: "Dear Sheffield City Council,"

@@ -6,6 +6,8 @@ JSON Lines.
 """
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
@@ -47,11 +49,14 @@ class DefaultCommandGroup(click.Group):
     def main(self, *args, **kwargs):
         """Failing to write standard output (a full disk, a closed pipe) is one line, never a traceback:
         inputs' own read errors are caught per input, so an OSError that reaches here is the output's."""
+        if sys.stdout is None:  # started with standard output closed (`foiparse … >&-`)
+            sys.stdout = _ClosedOutput()
         try:
             try:
                 return super().main(*args, **kwargs)
             finally:
-                sys.stdout.flush()  # data still buffered would otherwise fail at exit, outside any handler
+                if sys.stdout is not None:  # None when started with standard output closed
+                    sys.stdout.flush()  # data still buffered would otherwise fail at exit, outside any handler
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(0)
@@ -59,6 +64,13 @@ class DefaultCommandGroup(click.Group):
             _silence_stdout()
             click.echo(f"foiparse: cannot write the output: {error.strerror or error}", err=True)
             sys.exit(1)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started without one: writing to it is an error to report."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _silence_stdout() -> None:
@@ -385,7 +397,7 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
-@click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV.")
+@click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV (not for jsonl).")
 @_batch_options
 def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
@@ -400,6 +412,8 @@ def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, 
 
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
+    if bom and table_format == "jsonl":
+        raise click.UsageError("--bom is for CSV and TSV: a JSON Lines reader rejects it")
     batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt)
     threads = []
     first = True

@@ -224,6 +224,14 @@ def test_output_that_cannot_be_written_is_one_line(command):
     assert result.stderr.decode() == "foiparse: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.parametrize("command", [["--version"], ["thread"], ["table", "thread"]])
+def test_a_closed_standard_output_is_one_line(command):
+    args = " ".join(str(FIXTURES / "example-council-tax-discounts.txt") if part == "thread" else part for part in command)
+    result = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m foiparse {args} >&-'], capture_output=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.decode() == "foiparse: cannot write the output: standard output is closed\n"
+
+
 def test_an_empty_folder_is_reported_not_silently_passed(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "pictures").mkdir()

@@ -104,3 +104,8 @@ def test_the_input_format_can_be_forced_as_in_parse():
     detected = list(csv.DictReader(io.StringIO(CliRunner().invoke(main, ["table", thread]).stdout)))
     assert "not a WhatDoTheyKnow thread" in forced[0]["warnings"]
     assert "not a WhatDoTheyKnow thread" not in detected[0]["warnings"]
+
+
+def test_a_byte_order_mark_is_refused_for_json_lines():
+    result = CliRunner().invoke(main, ["table", str(FIXTURES / "example-council-tax-discounts.txt"), "--bom", "--format", "jsonl"])
+    assert result.exit_code == 2 and "--bom is for CSV and TSV" in result.stderr and result.stdout == ""

@@ -218,18 +218,32 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
         raise
 
 
+def _batch_options(*format_names: str):
+    """The options every command that reads a batch shares; `parse` also calls --input-format --format."""
+    options = [
+        click.option(*format_names, "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content."),
+        click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'."),
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 for a single file)."),
+        click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this."),
+        click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+    ]
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @main.command("parse", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("--format", "--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content.")
 @click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
 @click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
-@click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 for a single file).")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write NAME.json per input into this folder instead of standard output.")
 @click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose NAME.json exists (to resume a run).")
-@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this.")
-@click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@_batch_options("--format", "--input-format")
 def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_existing, max_size, error_format, quiet):
     """Parse threads into JSON (the default command: `foiparse FILE` is `foiparse parse FILE`)."""
     if skip_existing and not output_dir:
@@ -256,11 +270,7 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     jobs_list = _jobs(files, max_size, fmt)
 
     failures = empty
-    progress = None
-    if not quiet and sys.stderr.isatty() and len(files) > 1:
-        from .progress import Progress
-
-        progress = Progress(len(files))
+    progress = _progress(len(files), quiet)
     out = sys.stdout
     results = _results(jobs_list, workers)
     try:
@@ -296,14 +306,28 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         sys.exit(1 if failures else 0)
     if progress:
         progress.stop()
-    if not quiet and sys.stderr.isatty() and len(files) > 1:
-        click.echo(f"foiparse: {len(files) - failures + empty} parsed, {failures} failed", err=True)
+    _summarise(len(files), failures - empty, quiet)
     sys.exit(1 if failures else 0)
 
 
 def shown_path(path: str) -> str:
     """A path as valid UTF-8: bytes the file system gave that are not UTF-8 become "\\xe9"."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _progress(file_count: int, quiet: bool):
+    """A progress bar on standard error, only when it is a terminal and there is more than one file."""
+    if quiet or file_count < 2 or not sys.stderr.isatty():
+        return None
+    from .progress import Progress
+
+    return Progress(file_count)
+
+
+def _summarise(file_count: int, failed: int, quiet: bool) -> None:
+    """On a terminal, after a batch: how many files parsed and how many failed."""
+    if not quiet and file_count > 1 and sys.stderr.isatty():
+        click.echo(f"foiparse: {file_count - failed} parsed, {failed} failed", err=True)
 
 
 class _ParsedThreads:
@@ -319,11 +343,7 @@ class _ParsedThreads:
         self.quiet = quiet
         self.error_format = error_format
         self.results = _results(_jobs(files, max_size, None if fmt == "auto" else fmt), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
-        self.progress = None
-        if not quiet and sys.stderr.isatty() and len(files) > 1:
-            from .progress import Progress
-
-            self.progress = Progress(len(files))
+        self.progress = _progress(len(files), quiet)
 
     def __iter__(self):
         import json
@@ -347,23 +367,7 @@ class _ParsedThreads:
         self.results.close()
 
     def summarise(self) -> None:
-        """On a terminal, as `parse` does: how many files parsed and how many failed."""
-        if not self.quiet and sys.stderr.isatty() and self.total > 1:
-            click.echo(f"foiparse: {self.total - self.failed_files} parsed, {self.failed_files} failed", err=True)
-
-
-def _batch_options(command):
-    """The options `table` and `report` share with `parse` for reading a batch."""
-    for option in reversed([
-        click.option("--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content."),
-        click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'."),
-        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores)."),
-        click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this."),
-        click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error."),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
-    ]):
-        command = option(command)
-    return command
+        _summarise(self.total, self.failed_files, self.quiet)
 
 
 def _report_failure(path: str, reason: str, error_format: str, progress) -> None:
@@ -398,7 +402,7 @@ Examples:
 @click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
 @click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV (not for jsonl).")
-@_batch_options
+@_batch_options("--input-format")
 def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, error_format, quiet):
     """One table across threads: a row per thread and question (long form) or per thread (--wide).
 
@@ -482,7 +486,7 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str), help="Write the HTML page to FILE (- for standard output).")
 @click.option("--title", default=None, help="The page's title.")
-@_batch_options
+@_batch_options("--input-format")
 def report_command(paths, output, title, fmt, pattern, jobs, max_size, error_format, quiet):
     """One self-contained HTML page comparing threads, for reading in a browser.
 

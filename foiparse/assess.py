@@ -11,6 +11,7 @@ import re
 from .answer_types import classify_answer
 from .deadlines import compute_deadlines
 from .exemptions import SCOTTISH, find_exemptions
+from .fold import VALEDICTION
 from .model import OWN, Message, Thread
 from .pairing import prose_answer
 
@@ -20,12 +21,9 @@ COMPARABLE_STATUSES = {"successful", "partially_successful", "refused", "not_hel
 INFORMATIVE = {"yes", "no", "number", "text", "in_attachment"}
 # Formats that any text file is read as
 PLAIN_TEXT = ("wdtk-text", "text")
-# A line only a letter has, at its head or its foot: "Dear Sheffield City Council,", "Good afternoon,", "Yours faithfully,", "Thanks"
-LETTER_LINE = re.compile(
-    r"^\s*(?:Dear\b|To whom it may concern\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$|Yours (?:faithfully|sincerely|truly)\b"
-    r"|(?:Kind|Best|Warm)(?:est)? (?:regards|wishes)\b|(?:Regards|Sincerely|Best|Cheers|Thanks|Thank you|Many thanks)\b[,.!]?\s*$)",
-    re.I,
-)
+# A letter's greeting: "Dear Sheffield City Council,", "To whom it may concern:", "Good afternoon,"
+# (its sign-off is fold's VALEDICTION: "Yours faithfully,", "Thanks")
+GREETING = re.compile(r"^\s*(?:Dear\b|To whom it may concern\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$)", re.I)
 
 
 def _message_exemptions(message: Message, scottish: bool) -> list[dict]:
@@ -71,7 +69,7 @@ def assess(thread: Thread) -> Thread:
             lines = [(n, t) for n, t, role in message.lines if role == OWN and question.answer_first <= n <= question.answer_last]
             question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
-    if thread.source.format not in PLAIN_TEXT or thread.questions or any(LETTER_LINE.match(line) for line in text.splitlines()):
+    if thread.source.format not in PLAIN_TEXT or thread.questions or any(GREETING.match(line) or VALEDICTION.match(line) for line in text.splitlines()):
         thread.outcome = _outcome(thread, responses)
     else:
         # A README or a notes file in the folder, with no numbered questions either: saying "waiting for a

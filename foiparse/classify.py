@@ -40,9 +40,9 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)")
-# More time: "we need more time to consider the public interest", "we need to extend the time", "extension";
+# More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
@@ -75,10 +75,10 @@ REVIEW_REQUEST = re.compile(
 GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
-    REVIEW_OUTCOME: ("review",),
+    REVIEW_OUTCOME: ("review", "uphold", "upheld", "overturn"),
     CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until"),
-    EXTENSION: ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test"),
-    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "hold", "held", "exempt", "answer", "information", "response"),
+    EXTENSION: ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension"),
+    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "information", "response", "available"),
     ACKNOWLEDGEMENT: ("acknowledg", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
 }
 

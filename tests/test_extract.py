@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import foiparse
+from foiparse import classify
 from foiparse.answer_types import classify_answer
 from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
@@ -263,3 +267,28 @@ def test_a_request_with_questions_but_an_unusual_greeting_still_waits_for_a_resp
     thread = foiparse.parse("Hi Sheffield City Council\n\nPlease could you tell me:\n\n1. How many parking tickets were issued in 2023?\n2. How much did they raise?\n\nThanks\nJo Bloggs\n")
     assert thread.outcome == "waiting_response"
     assert not any("no letter found" in warning for warning in thread.warnings)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (classify.REVIEW_OUTCOME, "having considered it afresh, i uphold the original decision."),
+    (classify.REVIEW_OUTCOME, "the panel overturned the decision to withhold part 2."),
+    (classify.EXTENSION, "we need an extension of the deadline to consider the public interest."),
+    (classify.ANSWER_SIGNAL, "the council does not record this information."),
+    (classify.ANSWER_SIGNAL, "the figures are publicly available on our website."),
+])
+def test_each_signal_is_found_through_its_guard_words(pattern, text):
+    assert classify._signal(pattern, text)
+
+
+def test_a_planning_extension_is_no_extension_of_time():
+    assert not classify._signal(classify.EXTENSION, "a copy of the assessment submitted in support of the extension application.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["please find attached", "we need more time to respond", "i uphold the original decision",
+                                 "delay", "review", "the council ", "x" * 400, "\n", "acknowledge", "clarify your request",
+                                 "hold", "reference number", "we are sorry for the delay and hope to respond by friday"]), max_size=30))
+def test_a_signal_searched_near_its_guard_words_is_found_as_in_the_whole_text(pieces):
+    text = " ".join(pieces)
+    for pattern in classify.GUARDS:
+        assert classify._signal(pattern, text) == (pattern.search(text) is not None)

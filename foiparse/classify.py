@@ -32,7 +32,7 @@ REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of in
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w*) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
+    r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request"
 CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
@@ -83,8 +83,35 @@ GUARDS = {
 }
 
 
+# How far a signal's match, and the lookahead after it, can reach from a guard word inside it
+# (tests/test_extract.py checks it against the width of each pattern).
+SIGNAL_REACH = 350
+
+
 def _signal(pattern: re.Pattern, low: str) -> bool:
-    return any(word in low for word in GUARDS[pattern]) and pattern.search(low) is not None
+    """Whether the signal occurs in ``low``, searched only in windows around its guard words.
+
+    Every match holds a guard word, so no match lies outside those windows;
+    a reply scanned whole costs tens of microseconds per pattern, one read
+    near a few words a handful.
+    """
+    windows = []
+    for word in GUARDS[pattern]:
+        found = low.find(word)
+        while found != -1:
+            windows.append((max(0, found - SIGNAL_REACH), found + len(word) + SIGNAL_REACH))
+            found = low.find(word, found + 1)
+    if not windows:
+        return False
+    windows.sort()
+    start, end = windows[0]
+    for window_start, window_end in windows[1:]:
+        if window_start > end:
+            if pattern.search(low, start, end):
+                return True
+            start = window_start
+        end = max(end, window_end)
+    return pattern.search(low, start, end) is not None
 
 
 def _own_and_closing(message: Message) -> tuple[str, str]:

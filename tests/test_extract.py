@@ -284,6 +284,12 @@ def test_a_planning_extension_is_no_extension_of_time():
     assert not classify._signal(classify.EXTENSION, "a copy of the assessment submitted in support of the extension application.")
 
 
+def test_the_signal_reach_covers_every_signal_match_and_its_lookahead():
+    lookahead_margin = 40
+    for pattern in classify.GUARDS:
+        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + lookahead_margin <= classify.SIGNAL_REACH
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["please find attached", "we need more time to respond", "i uphold the original decision",
                                  "delay", "review", "the council ", "x" * 400, "\n", "acknowledge", "clarify your request",

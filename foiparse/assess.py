@@ -12,8 +12,9 @@ from .answer_types import classify_answer
 from .deadlines import compute_deadlines
 from .exemptions import SCOTTISH, find_exemptions
 from .fold import VALEDICTION
-from .model import OWN, Message, Thread
+from .model import OWN, Message, Thread, same_length_lower
 from .pairing import prose_answer
+from .scan import search_near
 
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Stated statuses that say what the outcome was (the others say where the request stands).
@@ -21,6 +22,8 @@ COMPARABLE_STATUSES = {"successful", "partially_successful", "refused", "not_hel
 INFORMATIVE = {"yes", "no", "number", "text", "in_attachment"}
 # Formats that any text file is read as
 PLAIN_TEXT = ("wdtk-text", "text")
+# The longest naming of the Scottish Act (exemptions.SCOTTISH), around "scot" or "foisa" in it
+SCOTTISH_REACH = 60
 # A letter's greeting: "Dear Sheffield City Council,", "To whom it may concern:", "Good afternoon,"
 # (its sign-off is fold's VALEDICTION: "Yours faithfully,", "Thanks")
 GREETING = re.compile(r"^\s*(?:Dear\b|To whom it may concern\b|(?:Hello|Hi|Good (?:morning|afternoon|evening))\b[^\n]{0,60},\s*$)", re.I)
@@ -56,8 +59,7 @@ def _outcome(thread: Thread, responses: list[Message]) -> str | None:
 def assess(thread: Thread) -> Thread:
     """Answer types and values, exemptions per message and per answer, the outcome and the deadlines."""
     text = thread.text_and_offsets()[0]
-    folded = text.lower()
-    scottish = ("scot" in folded or "foisa" in folded) and SCOTTISH.search(text) is not None
+    scottish = search_near(SCOTTISH, text, ("scot", "foisa"), SCOTTISH_REACH, low=same_length_lower(text)) is not None
     for message in thread.messages:
         if message.direction == "incoming":
             message.exemptions = _message_exemptions(message, scottish)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .chain import chronological
+from .scan import search_near
 from .model import BOILERPLATE, EMAIL_FORMATS, OWN, SIGNOFF, Message, Thread
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
@@ -89,29 +90,7 @@ SIGNAL_REACH = 350
 
 
 def _signal(pattern: re.Pattern, low: str) -> bool:
-    """Whether the signal occurs in ``low``, searched only in windows around its guard words.
-
-    Every match holds a guard word, so no match lies outside those windows;
-    a reply scanned whole costs tens of microseconds per pattern, one read
-    near a few words a handful.
-    """
-    windows = []
-    for word in GUARDS[pattern]:
-        found = low.find(word)
-        while found != -1:
-            windows.append((max(0, found - SIGNAL_REACH), found + len(word) + SIGNAL_REACH))
-            found = low.find(word, found + 1)
-    if not windows:
-        return False
-    windows.sort()
-    start, end = windows[0]
-    for window_start, window_end in windows[1:]:
-        if window_start > end:
-            if pattern.search(low, start, end):
-                return True
-            start = window_start
-        end = max(end, window_end)
-    return pattern.search(low, start, end) is not None
+    return search_near(pattern, low, GUARDS[pattern], SIGNAL_REACH) is not None
 
 
 def _own_and_closing(message: Message) -> tuple[str, str]:

@@ -30,8 +30,9 @@ TRAILING_LETTERS = re.compile(r"(?:\s*(?:,|and|or|&)\s*\(\s?[a-z]{1,4}\s?\))+")
 SUB_LETTER = re.compile(r"\(\s?[a-z]{1,4}\s?\)")
 # One more number in a list after the first: "and 43", ", 41(1)"
 LIST_ITEM = re.compile(r"\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))*")
-# A cheap test that a text may cite a section or regulation at all: "ection 4", "s.4", "s4", "egulation 1", "reg 1"
-CITES = re.compile(r"ections? ?\d|egulations? ?\d|\b[Ss]\.? ?\d|\b[Rr]eg\.? ?\d")
+# A cheap test that a text may cite a section or regulation at all: "ection 4", "s.4", "s4", "egulation 1", "reg 1".
+# Each branch opens on a letter (the word boundary is checked behind it) so the engine skips to those letters.
+CITES = re.compile(r"ections? ?\d|egulations? ?\d|S(?<!\wS)\.? ?\d|s(?<!\ws)\.? ?\d|R(?<!\wR)eg\.? ?\d|r(?<!\wr)eg\.? ?\d")
 # Words that make a sentence one that withholds: "is exempt", "withheld", "we rely on", "refuse", "cost limit";
 # a sentence without them ("section 1 gives you the right to be told") applies no section.
 WITHHOLDING = re.compile(r"exempt|withh[oe]ld|refus|rely|relied|relying|engag|exception|not (?:be )?(?:disclos|releas|provid)|applies|applied|apply|cost limit|appropriate limit|vexatious|neither confirm", re.I)

@@ -23,14 +23,15 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
 # Every written form, found from its digits. The pattern opens on a
 # required digit, so the scan skips all other text at C speed (one that
-# opens on month names, or on an optional digit, tries every position):
+# opens on month names, or on an optional digit, tries every position),
+# and a digit inside a word, a number or a path ("x16", "2107/2018") opens none:
 #   "2021-03-16"                                                (ISO)
 #   "16th March 2021", "16 Mar 2021", "16th of March, 2021"    (day month year)
 #   "16, 2021" of "March 16, 2021", "6th 2017" of "April 6th 2017": the month before is checked in code
 #   "16/03/2021", "16.03.21", "16-03-2021"                      (numeric, day first)
 # Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days", "6 April 207".
 DATE = re.compile(
-    r"\d(?:"
+    r"\d(?<![\w/.-]\d)(?:"
     r"(?P<iso>\d{3}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))(?![\w-])"
     r"|(?P<day2>\d)?(?:"
     r"(?:st|nd|rd|th)?(?: of)?" + _SP + _MONTH + r"\.?,?" + _SP + r"(?P<year>(?:19|20)\d\d)(?!\d)"
@@ -91,8 +92,6 @@ def scan_dates(text: str) -> list[tuple[int, str, str]]:
     urls = _url_spans(text)
     for match in DATE.finditer(text):
         start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "/.-_"):
-            continue
         if urls and _inside(start, urls):
             continue
         month_before = None

@@ -30,8 +30,6 @@ HEADER_FIELD = re.compile(r"^\s*\*?(?:Sent|Date|To|Cc|Subject):\*?\s", re.I)
 ON_WROTE = re.compile(r"^\s*On\s.{4,200}\bwrote:\s*$|^\s*On\s.{4,200}[^.?!:]$", re.I)
 # The end of that line, or of the line after it: "… <val@example.org> wrote:"
 WROTE_END = re.compile(r"wrote:\s*$", re.I)
-# A line of an email quoted with ">": "> Dear Sir"
-ANGLE_QUOTED = re.compile(r"^\s*>")
 # A rule line that WhatDoTheyKnow and mail clients put above quoted text: "-------------------"
 RULE = re.compile(r"^\s*(?:-{5,}|_{5,}|={5,})\s*$")
 # What a rule introduces when it introduces quoted mail: "Dear Despatch Box," or the WDTK request footer.
@@ -109,6 +107,8 @@ BOILERPLATE_OPENING = re.compile(
 # an email disclaimer: "**********", "* * * * * * * *", "-----", "= = = = ="
 # (not "***" or "* * *", a break inside a letter, nor "- - Disclaimer - -").
 DISCLAIMER_RULE = re.compile(r"^\s*(?:(?:\*\s*){5,}|(?:-\s*){5,}|(?:_\s*){5,}|(?:=\s*){5,}|(?:#\s*){5,})$")
+# What such a rule can open with: other lines are not tried.
+RULE_HEADS = frozenset("*-_=#")
 # Words that make the text framed by such rules a disclaimer: "are confidential and",
 # "intended solely for", "swept for computer viruses", "may be monitored centrally",
 # "If you are not the intended recipient", "received this email in error".
@@ -128,14 +128,18 @@ FRAME_MAX_TEXT = 15
 UNFRAMED_LOOKAHEAD = 5
 
 
+# The first characters of a line that may open quoted mail (ORIGINAL_MESSAGE, HEADER_FROM, ON_WROTE, RULE)
+# or greet ("Dear"): any other line is passed over without trying the patterns.
+QUOTE_HEADS = frozenset("-*Ff_=OoDd")
+
+
 def _quote_start(lines: list[str]) -> int | None:
     """Index of the first line of quoted earlier mail, if any."""
     seen_salutation = False
     n = len(lines)
     for i, line in enumerate(lines):
-        head = line.lstrip()[:1]
-        if not head or head.isdigit():
-            continue  # a blank line or a numbered item opens no quote: skip the patterns
+        if line.lstrip()[:1] not in QUOTE_HEADS:
+            continue
         if ORIGINAL_MESSAGE.match(line):
             return i
         if HEADER_FROM.match(line):
@@ -232,7 +236,7 @@ def fold(lines: list[str]) -> list[str]:
     for k in range(end, len(lines)):
         roles[k] = QUOTED
     for k in range(end):
-        if ANGLE_QUOTED.match(lines[k]):
+        if lines[k].lstrip()[:1] == ">":  # a line of an email quoted with ">": "> Dear Sir"
             roles[k] = QUOTED
     closing = SIGNOFF
     in_closing = False
@@ -253,15 +257,16 @@ def fold(lines: list[str]) -> list[str]:
             # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
             # the next numbered answer takes the reply up again.
             in_closing = False
-        disclaimer_end = _disclaimer_at(lines, k, end, in_closing)
+        head = line.lstrip()[:1]
+        disclaimer_end = _disclaimer_at(lines, k, end, in_closing) if head in RULE_HEADS else None
         if disclaimer_end is not None:
             framed_until = disclaimer_end
             in_closing, closing = True, BOILERPLATE
         elif BOILERPLATE_OPENING.match(line):
             in_closing, closing = True, BOILERPLATE
-        elif REFERENCES_HEADING.match(line):
+        elif head in "Rr" and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
-        elif not in_closing and (VALEDICTION.match(line) or SIG_SEPARATOR.match(line)):
+        elif not in_closing and (VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
             in_closing, closing = True, SIGNOFF
         elif in_closing and closing == BOILERPLATE and VALEDICTION.match(line):
             closing = SIGNOFF

@@ -42,7 +42,7 @@ DATE = re.compile(
 # The month written before a "16, 2021" match: "March ", "Jun. "
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
-DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?[0-3]?\d(?:st|nd|rd|th)? " + _MONTH + r",? (?:19|20)\d\d\s*$", re.I)
+DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)? " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\s*$", re.I)
 # Web addresses: a date inside one ("https://x.org/2021/03/16/…", "www.x.gov.uk/16-03-2021") is part of a path, not a statement.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
@@ -113,10 +113,8 @@ def find_dates(line: str) -> list[tuple[str, str]]:
 
 def parse_date_line(line: str) -> str | None:
     """The ISO date of a line that holds only a date, else None."""
-    if not DATE_LINE.match(line):
-        return None
-    found = find_dates(line)
-    return found[0][0] if found else None
+    match = DATE_LINE.match(line)
+    return _iso(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day"))) if match else None
 
 
 def extract_dates(thread: Thread) -> Thread:

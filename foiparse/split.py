@@ -27,13 +27,16 @@ STATUS = re.compile(
     r"|This request (?:has|is|was)|.{1,200} did not have the information requested|.{1,200} (?:is|are) waiting for|Long overdue|Still awaiting)",
     re.I,
 )
-# Text the request page itself adds around messages (buttons, links, delivery marks).
-# e.g. "show quoted sections", "Link to this", "Report", "View as HTML", "Download", "Follow", "Delivered"
-FURNITURE_LINE = re.compile(
-    r"^\s*(?:show quoted sections|hide quoted sections|link to this|report|view as html|download|add an annotation.*|report this request"
-    r"|follow|share|request an internal review|delivered|sent|reply|send a follow ?up|track this request|actions|make a request|unfollow)\s*$",
-    re.I,
-)
+# Text the request page itself adds around messages (buttons, links, delivery marks), each a whole line in
+# any case: "show quoted sections", "Link to this", "Report", "View as HTML", "Download", "Follow", "Delivered";
+# every line of a page is tested, so it is a set lookup, not a pattern.
+FURNITURE_WORDS = frozenset({
+    "show quoted sections", "hide quoted sections", "link to this", "report", "view as html", "download", "report this request",
+    "follow", "share", "request an internal review", "delivered", "sent", "reply", "send a follow up", "send a followup",
+    "track this request", "actions", "make a request", "unfollow",
+})
+# A furniture line that runs on: "Add an annotation (to help the requester or others)"
+ANNOTATION_LINK = "add an annotation"
 # "2 Attachments", "1 Attachment"
 ATTACHMENT_COUNT = re.compile(r"^\s*(\d{1,4}) Attachments?\s*$", re.I)
 # An attachment line ends with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K" (the size is split
@@ -67,6 +70,11 @@ def _blank(line: str) -> bool:
     return not line.strip()
 
 
+def _is_furniture(line: str) -> bool:
+    words = line.strip().lower()
+    return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK)
+
+
 def _preamble_end(lines: list[str]) -> tuple[int, dict]:
     """Index of the first line after the page's title, subtitle and status line, with what they say."""
     found: dict = {}
@@ -92,7 +100,7 @@ def _preamble_end(lines: list[str]) -> tuple[int, dict]:
             found["status"] = line.strip()
             end = i + 1
             continue
-        if FURNITURE_LINE.match(line):
+        if _is_furniture(line):
             end = i + 1
             continue
         break
@@ -130,7 +138,7 @@ def _after_valediction(lines: list[str], i: int) -> bool:
 
 def _opens_block(lines: list[str], i: int) -> bool:
     """A heading stands after a blank line, a furniture line, or at the top."""
-    return i == 0 or _blank(lines[i - 1]) or bool(FURNITURE_LINE.match(lines[i - 1]))
+    return i == 0 or _blank(lines[i - 1]) or _is_furniture(lines[i - 1])
 
 
 def _date_lines(lines: list[str], start: int) -> set[int]:
@@ -147,7 +155,7 @@ def _is_dated_heading(lines: list[str], i: int, date_lines: set[int]) -> bool:
     line = lines[i]
     if i + 1 not in date_lines or i in date_lines or _blank(line) or len(line) > 160 or not _opens_block(lines, i):
         return False
-    return not (FURNITURE_LINE.match(line) or line[:1].isspace())
+    return not (_is_furniture(line) or line[:1].isspace())
 
 
 def _opens_message(lines: list[str], i: int) -> bool:
@@ -191,7 +199,7 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
     if i < end and parse_date_line(lines[i]):
         message.date = parse_date_line(lines[i])
         i += 1
-    while i < end and FURNITURE_LINE.match(lines[i]):
+    while i < end and _is_furniture(lines[i]):
         i += 1
     j = i
     while j < end and _blank(lines[j]):
@@ -216,7 +224,7 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
             else:
                 break
         message.attachments = names
-        while j < end and FURNITURE_LINE.match(lines[j]):
+        while j < end and _is_furniture(lines[j]):
             j += 1
         i = j
     return i
@@ -258,7 +266,7 @@ def split(thread: Thread) -> Thread:
         body_start = _header_block(message, lines, begin if is_heading else None)
         message.lines = [(k + 1, lines[k], FURNITURE) for k in range(begin, body_start)]
         for k in range(body_start, last):
-            role = FURNITURE if len(lines[k]) < 60 and FURNITURE_LINE.match(lines[k]) else OWN  # page buttons are short lines
+            role = FURNITURE if len(lines[k]) < 60 and _is_furniture(lines[k]) else OWN  # page buttons are short lines
             message.lines.append((k + 1, lines[k], role))
         messages.append(message)
     thread.messages = messages

@@ -48,6 +48,8 @@ LABEL_RANGE = re.compile(
     r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)\s*[:.)–-](?!\d)\s*(?P<rest>.*)$",
     re.I,
 )
+# What LABEL_RANGE opens with besides a digit ("Q", "Questions", "Items", "Parts"): other lines skip the pattern.
+RANGE_INITIALS = frozenset("QqIiPp")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes."
 PROSE_LABEL = re.compile(
@@ -55,6 +57,8 @@ PROSE_LABEL = re.compile(
     r"\s+(?:your\s+)?(?:question|q|item|part|point)\s*(?P<label>\d{1,3}[a-z]?)\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
 )
+# What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "regarding", "as", "with", "on", "for")
+PROSE_INITIALS = frozenset("FfLlAaTtIiRrWwOo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
 # A bullet before an item of an answer: "• 239", "▪ Gorse Lane" (a dash stays: it may be a minus sign)
@@ -80,7 +84,7 @@ def _norm(word: str) -> str:
 
 
 def _norm_words(text: str) -> list[str]:
-    return [n for n in map(_norm, text.split()) if n]
+    return text.lower().translate(_PUNCTUATION).split()
 
 
 def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -106,13 +110,16 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     verdicts: list[tuple[int, str, int, int, list[str]]] = []
     matching = True
     for number, text in block:
+        if not matching or pointer == len(wanted):
+            verdicts.append((number, text, 0, 0, []))  # past the question: the line stays whole
+            continue
         matched, total, kept = 0, 0, []
         for word in text.split():
             norm = _norm(word)
             if not norm:
                 continue
             total += 1
-            if matching and pointer < len(wanted):
+            if pointer < len(wanted):
                 if norm == wanted[pointer]:
                     pointer += 1
                     matched += 1
@@ -171,7 +178,8 @@ def _answer_text(lines: list[tuple[int, str]]) -> str:
 
 def _range_labels(text: str, labels: set[str]) -> tuple[list[str], str] | None:
     """The labels of a line that answers several items at once ("Q5 and Q6:", "Q1-4:"), and the text after."""
-    match = LABEL_RANGE.match(text)
+    head = text.lstrip()[:1]
+    match = LABEL_RANGE.match(text) if head in RANGE_INITIALS or head.isdecimal() else None
     if not match:
         return None
     first, last = match.group("first"), match.group("last")
@@ -203,7 +211,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             starts.append((k, tuple(several[0]), several[1]))
             margin = indent if margin is None else margin
             continue
-        prose = PROSE_LABEL.match(text)
+        prose = PROSE_LABEL.match(text) if text.lstrip()[:1] in PROSE_INITIALS else None
         if prose and prose.group("label") in labels:
             starts.append((k, (prose.group("label"),), prose.group("rest")))
             margin = indent if margin is None else margin
@@ -228,6 +236,8 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
 
 def _mid_sentence(previous: str) -> bool:
     """A long line of prose that stops without a full stop: the next line carries on its sentence."""
+    if len(previous) < 60:
+        return False
     text = previous.rstrip()
     prose = "   " not in text.strip() and text.lstrip()[:1] not in "•·-*|"  # not a table row, not a list item
     return prose and len(text) >= 60 and (text[-1:].islower() or text.endswith(","))

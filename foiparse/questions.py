@@ -75,8 +75,16 @@ class Item:
         return " ".join(" ".join(t.split()) for t in self.text_lines if t.strip()).strip()
 
 
+# What an item marker (ITEM) opens with: a digit, "(", a roman numeral, "Q", "Question", "Cwestiwn", "Item",
+# "Request", "Part", "Rhan", "Point", "and", "or"; or any letter followed by "." or ")". Other lines skip the pattern.
+ITEM_INITIALS = frozenset("(ivxQCIRPao")
+
+
 def match_item(text: str) -> tuple[str, str, str] | None:
     """(own label, level kind, text after the marker) for an item line, else None."""
+    stripped = text.lstrip()
+    if not (stripped[:1] in ITEM_INITIALS or stripped[:1].isdecimal() or stripped[1:2] in (".", ")")) or not stripped:
+        return None
     match = ITEM.match(text)
     if not match:
         return None

@@ -106,7 +106,7 @@ def _checked(text: str, encoding: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Lines as a person counts them: CRLF, CR and LF all end a line; a final line end adds no line."""
-    lines = _LINE_END.split(text)
+    lines = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .chain import chronological
+from .model import BOILERPLATE, EMAIL_FORMATS, OWN, SIGNOFF, Message, Thread, same_length_lower
 from .scan import search_near
-from .model import BOILERPLATE, EMAIL_FORMATS, OWN, SIGNOFF, Message, Thread
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
 DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered")
@@ -22,6 +22,8 @@ OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)?
 GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|contacting)\b.{0,40}?(?:e-?mail|message|enquiry)\s*[.!]", re.I)
 # A general mailbox's receipt: "This mailbox is monitored Monday to Friday", "We aim to reply to all emails within 10 working days"
 MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:reply|respond) to all (?:e-?mails|enquiries|messages)|thank you for contacting", re.I)
+# Words one of which every MAILBOX_NOTICE (and every REQUEST_SPECIFIC below) contains: see GUARDS
+MAILBOX_WORDS = ("box is monitored", "we aim to", "thank you for contacting")
 # A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received"
 AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
 # A reference actually given, which makes even an automatic receipt this request's acknowledgement:
@@ -30,6 +32,7 @@ AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
 REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?:is|of))?)\s*:?\s*(?:[A-Z]{1,6}\s?[/:-]?\s?)?\d")
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply.
 REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b", re.I)
+REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir")
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
@@ -71,16 +74,16 @@ REVIEW_REQUEST = re.compile(
 
 # The signals above are written in lower case and run on the lower-cased
 # text (a case-blind scan is several times slower). Each also has words one
-# of which every match contains: a substring test is cheaper still, so a
-# signal's regex runs only where one of its words occurs.
+# of which every match contains (the rarer the better): a substring test is
+# cheaper still, so a signal's regex runs only near where one of its words occurs.
 GUARDS = {
     DELIVERY_FAILURE: ("deliver",),
     OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
     REVIEW_OUTCOME: ("review", "uphold", "upheld", "overturn"),
     CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until"),
     EXTENSION: ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension"),
-    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "information", "response", "available"),
-    ACKNOWLEDGEMENT: ("acknowledg", "has been", "processing", "dealt with", "aim to", "respond", "reference", "response", "received", "due date", "we will", "thank you for your", "being", "statutory", "legal", "working days"),
+    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available"),
+    ACKNOWLEDGEMENT: ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal"),
 }
 
 
@@ -130,8 +133,9 @@ def signalled_kind(message: Message) -> str | None:
         return "acknowledgement"
     if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
         return "response"
-    if (GENERIC_THANKS.search(own) or MAILBOX_NOTICE.search(own)) and not REQUEST_SPECIFIC.search(text):
-        return "auto_reply"
+    if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, SIGNAL_REACH, low=same_length_lower(own)):
+        if not search_near(REQUEST_SPECIFIC, text, REQUEST_WORDS, SIGNAL_REACH, low=same_length_lower(text)):
+            return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"
     return None

@@ -15,6 +15,7 @@ from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
 from foiparse.exemptions import find_exemptions
 from foiparse.references import find_references
+from foiparse.scan import search_near
 from conftest import FIXTURES
 
 
@@ -286,15 +287,20 @@ def test_a_planning_extension_is_no_extension_of_time():
 
 def test_the_signal_reach_covers_every_signal_match_and_its_lookahead():
     lookahead_margin = 40
-    for pattern in classify.GUARDS:
+    for pattern in (*classify.GUARDS, classify.MAILBOX_NOTICE, classify.REQUEST_SPECIFIC):
         assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + lookahead_margin <= classify.SIGNAL_REACH
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["please find attached", "we need more time to respond", "i uphold the original decision",
                                  "delay", "review", "the council ", "x" * 400, "\n", "acknowledge", "clarify your request",
-                                 "hold", "reference number", "we are sorry for the delay and hope to respond by friday"]), max_size=30))
+                                 "hold", "reference number", "we are sorry for the delay and hope to respond by friday",
+                                 "the information is now published", "our full response to your", "we will be in touch",
+                                 "is being considered", "this mailbox is monitored", "your foi", "eir", "ref:"]), max_size=30))
 def test_a_signal_searched_near_its_guard_words_is_found_as_in_the_whole_text(pieces):
     text = " ".join(pieces)
     for pattern in classify.GUARDS:
         assert classify._signal(pattern, text) == (pattern.search(text) is not None)
+    for pattern, words in ((classify.MAILBOX_NOTICE, classify.MAILBOX_WORDS), (classify.REQUEST_SPECIFIC, classify.REQUEST_WORDS)):
+        near, whole = search_near(pattern, text.upper(), words, classify.SIGNAL_REACH, low=text), pattern.search(text.upper())
+        assert (near and near.span()) == (whole and whole.span())

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .model import same_length_lower
+from .scan import search_near
+
 # "Yes", "Yes.", "Yes – we use…"; must not match "Yesterday"
 YES = re.compile(r"^\W*yes\b", re.I)
 # "No", "No.", "No, the council…"; must not match "No information is held", "Not held", "Nov"
@@ -30,6 +33,13 @@ FIGURE = re.compile(
     r"\s*(?P<scale>m|bn|k|million|billion|thousand)?\b\s*(?P<unit>%|p/w|pw|per week|per annum|p\.a\.|[a-zA-Z]{1,12})?\s*(?:\([a-z -]+\))?[.!]?\s*$",
     re.I,
 )
+# Words one of which every match of NOT_HELD, REFUSED or EXEMPT holds (lower case): each pattern is tried only
+# near them (scan.search_near), within ANSWER_REACH characters, which covers the longest match.
+NOT_HELD_WORDS = ("not held", "not hold", "t hold", "not have", "no such", "no information", "no record", "no recorded", "no data",
+                  "not recorded", "not collated", "not captured", "hold no", "holds no")
+REFUSED_WORDS = ("refus", "unable to", "cost limit", "cost of compliance", "appropriate limit", "vexatious", "section 1", "s1", "s.1", "s 1", "s. 1")
+EXEMPT_WORDS = ("exempt", "withh", "exception", "regulation 1", "neither confirm nor deny")
+ANSWER_REACH = 80
 # Words for nothing: "Nil", "None", "Zero", "0 (nil)"
 NOTHING = re.compile(r"^\W*(?:nil|none|zero|nought)\W*$", re.I)
 SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
@@ -65,7 +75,10 @@ def classify_answer(answer: str | None, attachment_answer: bool = False) -> tupl
         return "number", 0, None
     if YES.match(text):
         return "yes", True, None
-    refused, exempt, not_held = REFUSED.search(text), EXEMPT.search(text), NOT_HELD.search(text)
+    low = same_length_lower(text)
+    refused = search_near(REFUSED, text, REFUSED_WORDS, ANSWER_REACH, low)
+    exempt = search_near(EXEMPT, text, EXEMPT_WORDS, ANSWER_REACH, low)
+    not_held = search_near(NOT_HELD, text, NOT_HELD_WORDS, ANSWER_REACH, low)
     if NO.match(text) and not (refused or exempt):
         return "no", False, None
     if refused or exempt or not_held:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import foiparse
-from foiparse import classify
+from foiparse import answer_types, classify
 from foiparse.answer_types import classify_answer
 from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
@@ -303,4 +303,28 @@ def test_a_signal_searched_near_its_guard_words_is_found_as_in_the_whole_text(pi
         assert classify._signal(pattern, text) == (pattern.search(text) is not None)
     for pattern, words in ((classify.MAILBOX_NOTICE, classify.MAILBOX_WORDS), (classify.REQUEST_SPECIFIC, classify.REQUEST_WORDS)):
         near, whole = search_near(pattern, text.upper(), words, classify.SIGNAL_REACH, low=text), pattern.search(text.upper())
+        assert (near and near.span()) == (whole and whole.span())
+
+
+GUARDED_ANSWER_PATTERNS = [
+    (answer_types.NOT_HELD, answer_types.NOT_HELD_WORDS),
+    (answer_types.REFUSED, answer_types.REFUSED_WORDS),
+    (answer_types.EXEMPT, answer_types.EXEMPT_WORDS),
+]
+
+
+def test_the_answer_reach_covers_every_guarded_answer_pattern():
+    for pattern, _ in GUARDED_ANSWER_PATTERNS:
+        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] <= answer_types.ANSWER_REACH
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Not held.", "The council does not hold", "we don't hold", "does not have any", "no such records exist",
+                                 "No recorded data is held", "not collated", "holds no information", "refused", "unable to supply",
+                                 "the cost limit", "vexatious", "section 14", "s.12", "S 14", "exemption", "withheld", "exception",
+                                 "regulation 12", "neither confirm nor deny", "23", "the figure is", "\n", "x" * 100]), max_size=20))
+def test_an_answer_pattern_searched_near_its_words_is_found_as_in_the_whole_answer(pieces):
+    text = " ".join(pieces)
+    for pattern, words in GUARDED_ANSWER_PATTERNS:
+        near, whole = search_near(pattern, text, words, answer_types.ANSWER_REACH, low=text.lower()), pattern.search(text)
         assert (near and near.span()) == (whole and whole.span())

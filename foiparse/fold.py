@@ -42,6 +42,8 @@ VALEDICTION = re.compile(
     r"|thank you|best wishes|with thanks|thank you for your (?:time|help|assistance|consideration))[\s,.!]*$",
     re.I,
 )
+# What a valediction opens with ("Yours", "Kind", "Best", "Warm", "Many", "Regards", "Thanks", "With"): other lines skip it
+VALEDICTION_INITIALS = frozenset("ykbwmrtYKBWMRT")
 # The conventional signature separator, dash dash space alone on a line: "-- "
 # (not "-- Letter start --", nor a rule of dashes "-----").
 SIG_SEPARATOR = re.compile(r"^\s*--\s*$")
@@ -103,6 +105,8 @@ BOILERPLATE_OPENING = re.compile(
     r")",
     re.I,
 )
+# What a standard paragraph opens with (the first letters of BOILERPLATE_OPENING's alternatives): other lines skip it
+BOILERPLATE_INITIALS = frozenset("ispaytmouwcndrISPAYTMOUWCNDR")
 # A rule of stars, dashes, underscores, equals or hashes (spaced or not) that frames
 # an email disclaimer: "**********", "* * * * * * * *", "-----", "= = = = ="
 # (not "***" or "* * *", a break inside a letter, nor "- - Disclaimer - -").
@@ -262,13 +266,13 @@ def fold(lines: list[str]) -> list[str]:
         if disclaimer_end is not None:
             framed_until = disclaimer_end
             in_closing, closing = True, BOILERPLATE
-        elif BOILERPLATE_OPENING.match(line):
+        elif head in BOILERPLATE_INITIALS and BOILERPLATE_OPENING.match(line):
             in_closing, closing = True, BOILERPLATE
         elif head in "Rr" and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
-        elif not in_closing and (VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
+        elif not in_closing and (head in VALEDICTION_INITIALS and VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
             in_closing, closing = True, SIGNOFF
-        elif in_closing and closing == BOILERPLATE and VALEDICTION.match(line):
+        elif in_closing and closing == BOILERPLATE and head in VALEDICTION_INITIALS and VALEDICTION.match(line):
             closing = SIGNOFF
         if in_closing:
             roles[k] = closing

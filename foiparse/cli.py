@@ -46,6 +46,14 @@ class DefaultCommandGroup(click.Group):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        """Ctrl-C anywhere (reading standard input, parsing one file) is one line and status 130, not Click's
+        "Aborted!"; the batch commands tidy up first (their own handlers) and end the same way."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
+
     def main(self, *args, **kwargs):
         """Failing to write standard output (a full disk, a closed pipe) is one line, never a traceback:
         inputs' own read errors are caught per input, so an OSError that reaches here is the output's."""
@@ -64,6 +72,20 @@ class DefaultCommandGroup(click.Group):
             _silence_stdout()
             click.echo(f"foiparse: cannot write the output: {error.strerror or error}", err=True)
             sys.exit(1)
+
+
+def _ignore_interrupts() -> None:
+    """From the first Ctrl-C on, further ones are ignored: the workers are being stopped and the output flushed."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted() -> None:
+    """Say so and stop with status 130 (a second Ctrl-C while stopping is ignored, so the exit is never cut short)."""
+    _ignore_interrupts()
+    click.echo("foiparse: interrupted", err=True)
+    sys.exit(130)
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -119,19 +141,24 @@ def _parse_one(job: tuple[str, int, str | None, bytes | Exception | None]) -> tu
 
 
 def _inputs(paths: tuple[str, ...], pattern: str | None, error_format: str = "text") -> tuple[list[str], int]:
-    """The files to read, and how many folders named held none (each reported: an empty run is no success)."""
+    """The files to read, and how many folders named held none or could not be read (each reported: an empty
+    run is no success)."""
     from .read import expand_paths
 
     files: list[str] = []
-    empty = 0
+    failed_folders = 0
     for path in paths:
-        found = expand_paths([path], pattern)
-        if not found and os.path.isdir(path):
-            empty += 1
+        unreadable: list[tuple[str, str]] = []
+        found = expand_paths([path], pattern, unreadable)
+        for folder, reason in unreadable:
+            failed_folders += 1
+            _report_failure(folder, f"{reason} (a folder: its files were not read)", error_format, None)
+        if not found and not unreadable and os.path.isdir(path):
+            failed_folders += 1
             where = f"no file matching --glob {pattern!r}" if pattern else "no thread files"
             _report_failure(path, f"{where} in this folder (hidden files, images, PDFs, office documents and JSON are skipped)", error_format, None)
         files.extend(found)
-    return files, empty
+    return files, failed_folders
 
 
 def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, int, str | None, bytes | Exception | None]]:
@@ -156,14 +183,18 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
         for job in jobs:
             yield _parse_one(job)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import Pool
 
     chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
     try:
-        yield from pool.map(_parse_one, jobs, chunksize=chunk)
+        yield from pool.imap(_parse_one, jobs, chunksize=chunk)
+        pool.close()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Stopped early (Ctrl-C, a closed pipe): the workers are killed, not waited for, so a slow file
+        # never holds up the exit; after a full run they have already finished.
+        pool.terminate()
+        pool.join()
 
 
 def _leave_interrupts_to_the_parent() -> None:
@@ -238,7 +269,7 @@ def _batch_options(*format_names: str):
 
 
 @main.command("parse", epilog=EXAMPLES)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False, path_type=str))
 @click.option("--indent", type=click.IntRange(0, 16), default=None, help="Indent JSON by N spaces (default: 2 for one thread on a terminal, else one line per thread).")
 @click.option("--compact", is_flag=True, help="One line per thread, even on a terminal.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write NAME.json per input into this folder instead of standard output.")
@@ -250,17 +281,21 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         raise click.UsageError("--skip-existing needs --output-dir")
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
-    files, empty = _inputs(paths, pattern, error_format)
+    files, failed_folders = _inputs(paths, pattern, error_format)
+    skipped = 0
     single = len(paths) == 1 and len(files) == 1 and files[0] == paths[0]
     names = output_names(list(paths), files) if output_dir else {}
     if output_dir:
         try:
             os.makedirs(output_dir, exist_ok=True)
+            _check_writable(output_dir)
         except OSError as error:
             raise click.UsageError(f"cannot use {shown_path(output_dir)} as the output folder: {error.strerror or error}") from None
         if skip_existing:
             # An mbox writes NAME-1.json, NAME-2.json…: its first part shows it was done.
+            before = len(files)
             files = [f for f in files if not any(os.path.exists(os.path.join(output_dir, n)) for n in (names[f], names[f][:-5] + "-1.json"))]
+            skipped = before - len(files)
     if compact:
         indent = None
     elif indent is None and single and sys.stdout.isatty():
@@ -269,8 +304,8 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     fmt = None if fmt == "auto" else fmt
     jobs_list = _jobs(files, max_size, fmt)
 
-    failures = empty
-    progress = _progress(len(files), quiet)
+    failures = failed_folders
+    progress = _progress(len(files), quiet, data_on_terminal=not output_dir and sys.stdout.isatty())
     out = sys.stdout
     results = _results(jobs_list, workers)
     try:
@@ -295,18 +330,18 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
             if progress:
                 progress.advance(failed=not ok)
     except KeyboardInterrupt:
+        _ignore_interrupts()
         results.close()
         if progress:
             progress.stop()
         out.flush()
-        click.echo("foiparse: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1 if failures else 0)
     if progress:
         progress.stop()
-    _summarise(len(files), failures - empty, quiet)
+    _summarise(len(files), failures - failed_folders, quiet, skipped)
     sys.exit(1 if failures else 0)
 
 
@@ -315,26 +350,37 @@ def shown_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _progress(file_count: int, quiet: bool):
-    """A progress bar on standard error, only when it is a terminal and there is more than one file."""
-    if quiet or file_count < 2 or not sys.stderr.isatty():
+def _progress(file_count: int, quiet: bool, data_on_terminal: bool):
+    """A progress bar on standard error, only when it is a terminal, the data is not printed on a terminal
+    too (the bar's redraws would overwrite it; the data shows the progress) and there is more than one file."""
+    if quiet or file_count < 2 or not sys.stderr.isatty() or data_on_terminal:
         return None
     from .progress import Progress
 
     return Progress(file_count)
 
 
-def _summarise(file_count: int, failed: int, quiet: bool) -> None:
-    """On a terminal, after a batch: how many files parsed and how many failed."""
-    if not quiet and file_count > 1 and sys.stderr.isatty():
-        click.echo(f"foiparse: {file_count - failed} parsed, {failed} failed", err=True)
+def _summarise(file_count: int, failed: int, quiet: bool, skipped: int = 0) -> None:
+    """On a terminal, after a batch: how many files parsed, how many failed, how many --skip-existing left."""
+    if not quiet and (file_count > 1 or skipped) and sys.stderr.isatty():
+        done = f", {skipped} skipped (already in the output folder)" if skipped else ""
+        click.echo(f"foiparse: {file_count - failed} parsed, {failed} failed{done}", err=True)
+
+
+def _check_writable(folder: str) -> None:
+    """Raise OSError now if files cannot be made in the folder, rather than once per input after parsing them all."""
+    import tempfile
+
+    with tempfile.TemporaryFile(dir=folder, prefix=".foiparse-"):
+        pass
 
 
 class _ParsedThreads:
     """The threads of a batch for `table` and `report`, which need them whole: failures are named on
     standard error as `parse` names them, with the same progress bar on a terminal, and counted."""
 
-    def __init__(self, paths: tuple[str, ...], pattern: str | None, jobs: int | None, max_size: int, error_format: str, quiet: bool, fmt: str):
+    def __init__(self, paths: tuple[str, ...], pattern: str | None, jobs: int | None, max_size: int, error_format: str, quiet: bool, fmt: str,
+                 data_on_terminal: bool):
         if paths.count("-") > 1:
             raise click.UsageError("standard input (-) can be read only once")
         files, self.failures = _inputs(paths, pattern, error_format)
@@ -343,7 +389,7 @@ class _ParsedThreads:
         self.quiet = quiet
         self.error_format = error_format
         self.results = _results(_jobs(files, max_size, None if fmt == "auto" else fmt), jobs or (1 if len(files) < 2 else (os.cpu_count() or 1)))
-        self.progress = _progress(len(files), quiet)
+        self.progress = _progress(len(files), quiet, data_on_terminal)
 
     def __iter__(self):
         import json
@@ -398,7 +444,7 @@ Examples:
   foiparse table threads/ > answers.csv
   foiparse table threads/ --wide --format tsv > by-authority.tsv
 """)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False, path_type=str))
 @click.option("--format", "table_format", type=click.Choice(["csv", "tsv", "jsonl"]), default="csv", show_default=True, help="Output format.")
 @click.option("--wide", is_flag=True, help="One row per thread and a column per question number (same request to many authorities).")
 @click.option("--bom", is_flag=True, help="Begin with a UTF-8 byte-order mark, which Excel needs to read £ and curly quotes in a double-clicked CSV (not for jsonl).")
@@ -418,7 +464,7 @@ def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, 
 
     if bom and table_format == "jsonl":
         raise click.UsageError("--bom is for CSV and TSV: a JSON Lines reader rejects it")
-    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt)
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt, data_on_terminal=sys.stdout.isatty())
     threads = []
     first = True
     try:
@@ -437,9 +483,9 @@ def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, 
             sys.stdout.write(render(LONG_COLUMNS, [], table_format))
         sys.stdout.flush()
     except KeyboardInterrupt:
+        _ignore_interrupts()
         batch.close()
-        click.echo("foiparse: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
     except BrokenPipeError:
         batch.close()
         sys.stderr.close()
@@ -454,7 +500,7 @@ Examples:
   foiparse show requests.mbox --thread 2
   foiparse show page.html --width 100 | less -R
 """)
-@click.argument("path", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("path", type=click.Path(allow_dash=True, readable=False, path_type=str))
 @click.option("--width", type=click.IntRange(40, 1000), default=None, help="Render at this width (default: the terminal's).")
 @click.option("--thread", "which", type=click.IntRange(1), default=1, show_default=True, metavar="N", help="In a file of several threads (an mbox), show the Nth.")
 def show_command(path, width, which):
@@ -483,7 +529,7 @@ Examples:
   foiparse report threads/ --glob '*.txt' --title 'Council tax discounts' -o report.html
   foiparse report thread.txt -o - > report.html
 """)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str), help="Write the HTML page to FILE (- for standard output).")
 @click.option("--title", default=None, help="The page's title.")
 @_batch_options("--input-format")
@@ -498,13 +544,13 @@ def report_command(paths, output, title, fmt, pattern, jobs, max_size, error_for
     """
     from .report import DEFAULT_TITLE, render
 
-    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt)
+    batch = _ParsedThreads(paths, pattern, jobs, max_size, error_format, quiet, fmt, data_on_terminal=output == "-" and sys.stdout.isatty())
     try:
         threads = list(batch)
     except KeyboardInterrupt:
+        _ignore_interrupts()
         batch.close()
-        click.echo("foiparse: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
     batch.summarise()
     page = render(threads, title or DEFAULT_TITLE)
     if output == "-":

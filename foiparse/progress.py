@@ -48,7 +48,8 @@ class Progress:
         self.pending, self.last_update = 0, now
 
     def print(self, line: str) -> None:
-        self.bar.console.print(line, markup=False, highlight=False)
+        # soft_wrap: a long line (a JSON error object) stays one line, never broken at the terminal's width
+        self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     def stop(self) -> None:
         self._flush(time.monotonic())

@@ -64,6 +64,12 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {name.upper()} text (byte {error.start})") from None
             return _checked(text, name), name
+    utf16 = _utf16_without_bom(data[:65536])
+    if utf16:
+        try:
+            return _checked(data.decode(utf16), utf16), utf16
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid {utf16.upper()} text (byte {error.start})") from None
     if _BINARY_BYTES.search(data[:65536]) and _looks_binary(data[:65536]):
         raise InputError("binary file, not text")
     try:
@@ -89,6 +95,19 @@ def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("foiparse-cp1252", _cp1252_bytes)
 MIXED_ERRORS = "foiparse-cp1252"
 MIXED = "utf-8+cp1252"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for text saved as UTF-16 with no byte-order mark (as some Windows tools
+    write it): mostly-ASCII text then has a NUL in nearly every other byte, on one side only."""
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -186,6 +205,8 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(f"broken symbolic link (to {os.readlink(path)})") from None
         raise InputError("no such file") from None
     except PermissionError:
         raise InputError("permission denied") from None
@@ -206,16 +227,38 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
         raise InputError(error.strerror or str(error)) from None
 
 
-def expand_paths(paths: list[str], glob: str | None = None) -> list[str]:
-    """Files named, and the files under folders named (recursively, sorted, hidden ones and non-threads skipped)."""
+def expand_paths(paths: list[str], glob: str | None = None, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
+    """Files named, and the files under folders named (recursively, sorted, hidden ones and non-threads skipped).
+
+    Linked folders are followed, each real folder read once (a link back up
+    the tree, or a second link to one folder, adds nothing); a folder that
+    cannot be listed is added to ``unreadable`` as (path, reason) rather than
+    passed over in silence.
+    """
     import fnmatch
     import os
 
+    def note(error: OSError) -> None:
+        if unreadable is not None:
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+            unreadable.append((error.filename, reason))
+
     found: list[str] = []
+    visited: set[tuple[int, int]] = set()
     for path in paths:
         if path != "-" and os.path.isdir(path):
             inside = []
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=note, followlinks=True):
+                try:
+                    info = os.stat(root)
+                except OSError as error:
+                    note(error)
+                    dirs[:] = []
+                    continue
+                if (info.st_dev, info.st_ino) in visited:
+                    dirs[:] = []
+                    continue
+                visited.add((info.st_dev, info.st_ino))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if name.startswith(".") or _NOT_A_THREAD.search(name):

@@ -261,3 +261,190 @@ def test_the_cli_default_size_limit_is_the_readers():
     from foiparse import cli, read
 
     assert cli.DEFAULT_MAX_SIZE == read.DEFAULT_MAX_SIZE
+
+
+def _run_on_a_terminal(*args: str) -> tuple[int, bytes]:
+    """Standard output and standard error both the terminal: (exit code, what the terminal got)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", *args], stdout=follower, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
+    os.close(follower)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    return process.wait(timeout=120), terminal
+
+
+def test_no_progress_bar_over_data_printed_on_the_same_terminal():
+    returncode, terminal = _run_on_a_terminal(str(FIXTURES), "--glob", "*.txt", "--jobs", "1")
+    assert returncode == 0
+    assert b"parsing" not in terminal and b"\x1b[2K" not in terminal, "no bar redraws over the data"
+    lines = [line for line in terminal.split(b"\r\n") if line.startswith(b"{")]
+    assert len(lines) == len(list(FIXTURES.rglob("*.txt")))
+    for line in lines:
+        json.loads(line)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure_and_the_rest_still_parse(runner, tmp_path, monkeypatch):
+    """As root every folder can be listed, so the refusal is simulated where os.walk lists it."""
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_bytes(EXAMPLE.read_bytes())
+    listing = os.scandir
+
+    def refuse_locked(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    result = runner.invoke(main, [str(tmp_path), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == f"foiparse: {tmp_path / 'locked'}: permission denied (a folder: its files were not read)\n"
+
+
+def test_linked_folders_are_followed_and_each_real_folder_read_once(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    top = tmp_path / "top"
+    top.mkdir()
+    (top / "b.txt").write_bytes(EXAMPLE.read_bytes())
+    (top / "link").symlink_to(tmp_path / "real")
+    (top / "again").symlink_to(tmp_path / "real")
+    (top / "loop").symlink_to(top)
+    result = run(top, "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert paths == [str(top / "again" / "a.txt"), str(top / "b.txt")]
+
+
+def test_an_unreadable_file_named_is_one_failure_not_a_usage_error(runner, tmp_path, monkeypatch):
+    """Click's own readable check would refuse the whole command line; the file is one failure among others."""
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(EXAMPLE.read_bytes())
+    opening = open
+
+    def refuse_secret(path, *args, **kwargs):
+        if os.fspath(path) == str(secret):
+            raise PermissionError(13, "Permission denied")
+        return opening(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr("builtins.open", refuse_secret)
+    result = runner.invoke(main, [str(secret), str(EXAMPLE), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == f"foiparse: {secret}: permission denied\n"
+
+
+def test_a_broken_link_says_so(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run(tmp_path / "gone.txt")
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"foiparse: {tmp_path / 'gone.txt'}: broken symbolic link (to {tmp_path / 'nowhere.txt'})\n"
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_usage_error_before_any_parsing(runner, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    result = runner.invoke(main, [str(FIXTURES), "--glob", "*.txt", "--output-dir", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 2
+    assert "cannot use" in result.stderr and "Permission denied" in result.stderr
+    assert result.stderr.count("\n") <= 4, "one usage error, not one line per input"
+
+
+def _interrupt(args: list[str], delays: list[float]) -> tuple[int, bytes, bytes, float]:
+    """Run foiparse, send Ctrl-C (to the whole process group, as a terminal does) after each delay:
+    (exit code, stdout, stderr, seconds from the first Ctrl-C to the exit)."""
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(delays[0])
+    first = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)
+    for delay in delays[1:]:
+        time.sleep(delay)
+        try:
+            os.killpg(process.pid, signal.SIGINT)
+        except ProcessLookupError:
+            break
+    out, err = process.communicate(timeout=60)
+    return process.returncode, out, err, time.monotonic() - first
+
+
+def test_a_second_ctrl_c_while_stopping_never_hangs(tmp_path):
+    data = EXAMPLE.read_bytes()
+    for k in range(4000):
+        (tmp_path / f"t{k:04}.txt").write_bytes(data)
+    returncode, out, err, _ = _interrupt([str(tmp_path), "--jobs", "2"], [1.0, 0.05, 0.05])
+    if returncode == 0:
+        pytest.skip("the run finished before the interrupt")
+    assert returncode == 130 and b"Traceback" not in err
+    assert err.decode().strip().splitlines()[-1] == "foiparse: interrupted"
+    for line in out.splitlines():
+        json.loads(line)
+
+
+def test_ctrl_c_does_not_wait_for_slow_files_in_the_workers(tmp_path):
+    big = EXAMPLE.read_bytes() * (25_000_000 // len(EXAMPLE.read_bytes()))
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(big)
+    returncode, _, err, after = _interrupt([str(tmp_path), "--jobs", "2"], [1.5])
+    assert returncode == 130 and b"Traceback" not in err
+    assert after < 3.0, f"stopped {after:.1f} s after Ctrl-C: it waited for the workers"
+
+
+def test_ctrl_c_while_reading_standard_input_is_an_interruption_not_aborted():
+    returncode, _, err, _ = _interrupt(["-"], [1.0])
+    assert returncode == 130
+    assert err.decode() == "foiparse: interrupted\n"
+
+
+def test_json_errors_beside_the_progress_bar_stay_one_line_each(tmp_path):
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 4)
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "good.txt").write_bytes(EXAMPLE.read_bytes())
+    returncode, _, terminal = _run_with_terminal_stderr(str(folder), "--errors", "json", "--jobs", "1")
+    assert returncode == 1
+    import re
+
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.decode())  # the bar's cursor and colour codes
+    reports = [line for line in shown.replace("\r", "\n").split("\n") if line.startswith('{"path"')]
+    assert [json.loads(line) for line in reports] == [{"path": str(folder / "empty.txt"), "error": "empty file"}]
+
+
+def test_the_summary_counts_what_skip_existing_left(tmp_path):
+    out = tmp_path / "out"
+    assert run(FIXTURES, "--glob", "*.txt", "--output-dir", out, "--jobs", "1").returncode == 0
+    (out / "example-council-tax-discounts.txt.json").unlink()
+    returncode, _, terminal = _run_with_terminal_stderr(str(FIXTURES), "--glob", "*.txt", "--output-dir", str(out), "--skip-existing", "--jobs", "1")
+    assert returncode == 0
+    skipped = len(list(FIXTURES.rglob("*.txt"))) - 1
+    assert f"foiparse: 1 parsed, 0 failed, {skipped} skipped (already in the output folder)".encode() in terminal
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode(codec))
+    result = run(path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["source"]["encoding"] == codec
+    assert data["questions"] == json.loads(run(EXAMPLE).stdout)["questions"]

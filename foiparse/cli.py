@@ -185,7 +185,8 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
         return
     from multiprocessing import Pool
 
-    chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
+    # Chunks of up to 32 files: fewer round trips than one at a time, and the last chunks still share out evenly.
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
     pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
     try:
         yield from pool.imap(_parse_one, jobs, chunksize=chunk)

@@ -18,7 +18,7 @@ class InputError(Exception):
 
 
 # Control characters that never occur in text mail (tab, LF, CR, FF are allowed).
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
 # A multi-byte UTF-8 character: "£" is C2 A3, "’" is E2 80 99
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Line ends of every platform: CRLF, lone CR (old Mac mail), LF.
@@ -70,7 +70,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return _checked(data.decode(utf16), utf16), utf16
         except UnicodeDecodeError as error:
             raise InputError(f"not valid {utf16.upper()} text (byte {error.start})") from None
-    if _BINARY_BYTES.search(data[:65536]) and _looks_binary(data[:65536]):
+    if _looks_binary(data[:65536]):
         raise InputError("binary file, not text")
     try:
         return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
@@ -112,11 +112,12 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _looks_binary(head: bytes) -> bool:
     """A NUL byte, or more than one byte in a hundred a control character."""
-    return b"\x00" in head or len(_BINARY_BYTES.findall(head)) * 100 > len(head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # bytes.translate counts them at C speed
+    return controls > 0 and (b"\x00" in head or controls * 100 > len(head))
 
 
 def _checked(text: str, encoding: str) -> str:
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("no text (only white space)")
     if "\x00" in text[:65536]:
         raise InputError(f"binary file, not text (NUL characters after decoding as {encoding})")

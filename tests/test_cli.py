@@ -142,6 +142,11 @@ def _run_with_terminal_stderr(*args: str) -> tuple[int, bytes, bytes]:
     process = subprocess.Popen([sys.executable, "-m", "foiparse", *args], stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
     os.close(follower)
     out, _ = process.communicate(timeout=120)
+    return process.returncode, out, _read_terminal(leader)
+
+
+def _read_terminal(leader: int) -> bytes:
+    """All a pseudo-terminal showed, until the program on it closed it; the terminal is then closed."""
     terminal = b""
     while True:
         try:
@@ -152,7 +157,7 @@ def _run_with_terminal_stderr(*args: str) -> tuple[int, bytes, bytes]:
             break
         terminal += chunk
     os.close(leader)
-    return process.returncode, out, terminal
+    return terminal
 
 
 def test_progress_on_a_terminal_never_takes_the_data():
@@ -270,16 +275,7 @@ def _run_on_a_terminal(*args: str) -> tuple[int, bytes]:
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "foiparse", *args], stdout=follower, stderr=follower, env={**os.environ, "NO_COLOR": "1"})
     os.close(follower)
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(leader)
+    terminal = _read_terminal(leader)
     return process.wait(timeout=120), terminal
 
 

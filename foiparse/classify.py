@@ -75,25 +75,27 @@ REVIEW_REQUEST = re.compile(
 # The signals above are written in lower case and run on the lower-cased
 # text (a case-blind scan is several times slower). Each also has words one
 # of which every match contains (the rarer the better): a substring test is
-# cheaper still, so a signal's regex runs only near where one of its words occurs.
+# cheaper still, so a signal's regex runs only near where one of its words occurs,
+# within its reach: the longest match and any lookahead after it (tests/test_extract.py
+# checks each reach against the pattern's width).
 GUARDS = {
-    DELIVERY_FAILURE: ("deliver",),
-    OUT_OF_OFFICE: ("office", "automatic", "auto", "away", "leave"),
-    REVIEW_OUTCOME: ("review", "uphold", "upheld", "overturn"),
-    CLARIFICATION_ASKED: ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until"),
-    EXTENSION: ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension"),
-    ANSWER_SIGNAL: ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available"),
-    ACKNOWLEDGEMENT: ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal"),
+    DELIVERY_FAILURE: (80, ("deliver",)),
+    OUT_OF_OFFICE: (80, ("office", "automatic", "auto", "away", "leave")),
+    REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn")),
+    CLARIFICATION_ASKED: (100, ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
+    EXTENSION: (340, ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
+    ANSWER_SIGNAL: (80, ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available")),
+    ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
 }
 
 
-# How far a signal's match, and the lookahead after it, can reach from a guard word inside it
-# (tests/test_extract.py checks it against the width of each pattern).
-SIGNAL_REACH = 350
+# The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
+NOTICE_REACH = 80
 
 
 def _signal(pattern: re.Pattern, low: str) -> bool:
-    return search_near(pattern, low, GUARDS[pattern], SIGNAL_REACH) is not None
+    reach, words = GUARDS[pattern]
+    return search_near(pattern, low, words, reach) is not None
 
 
 def _own_and_closing(message: Message) -> tuple[str, str]:
@@ -133,8 +135,8 @@ def signalled_kind(message: Message) -> str | None:
         return "acknowledgement"
     if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
         return "response"
-    if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, SIGNAL_REACH, low=same_length_lower(own)):
-        if not search_near(REQUEST_SPECIFIC, text, REQUEST_WORDS, SIGNAL_REACH, low=same_length_lower(text)):
+    if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
+        if not search_near(REQUEST_SPECIFIC, text, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(text)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"

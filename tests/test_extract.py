@@ -287,8 +287,10 @@ def test_a_planning_extension_is_no_extension_of_time():
 
 def test_the_signal_reach_covers_every_signal_match_and_its_lookahead():
     lookahead_margin = 40
-    for pattern in (*classify.GUARDS, classify.MAILBOX_NOTICE, classify.REQUEST_SPECIFIC):
-        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + lookahead_margin <= classify.SIGNAL_REACH
+    reaches = {pattern: reach for pattern, (reach, _) in classify.GUARDS.items()}
+    reaches.update({classify.MAILBOX_NOTICE: classify.NOTICE_REACH, classify.REQUEST_SPECIFIC: classify.NOTICE_REACH})
+    for pattern, reach in reaches.items():
+        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + lookahead_margin <= reach
 
 
 @settings(max_examples=300, deadline=None)
@@ -302,7 +304,7 @@ def test_a_signal_searched_near_its_guard_words_is_found_as_in_the_whole_text(pi
     for pattern in classify.GUARDS:
         assert classify._signal(pattern, text) == (pattern.search(text) is not None)
     for pattern, words in ((classify.MAILBOX_NOTICE, classify.MAILBOX_WORDS), (classify.REQUEST_SPECIFIC, classify.REQUEST_WORDS)):
-        near, whole = search_near(pattern, text.upper(), words, classify.SIGNAL_REACH, low=text), pattern.search(text.upper())
+        near, whole = search_near(pattern, text.upper(), words, classify.NOTICE_REACH, low=text), pattern.search(text.upper())
         assert (near and near.span()) == (whole and whole.span())
 
 

@@ -34,8 +34,9 @@ LIST_ITEM = re.compile(r"\d{1,2}(?:\s?\(\s?\d+\s?\))?(?:\s?\(\s?[a-z]{1,4}\s?\))
 # Each branch opens on a letter (the word boundary is checked behind it) so the engine skips to those letters.
 CITES = re.compile(r"ections? ?\d|egulations? ?\d|S(?<!\wS)\.? ?\d|s(?<!\ws)\.? ?\d|R(?<!\wR)eg\.? ?\d|r(?<!\wr)eg\.? ?\d")
 # Words that make a sentence one that withholds: "is exempt", "withheld", "we rely on", "refuse", "cost limit";
-# a sentence without them ("section 1 gives you the right to be told") applies no section.
-WITHHOLDING = re.compile(r"exempt|withh[oe]ld|refus|rely|relied|relying|engag|exception|not (?:be )?(?:disclos|releas|provid)|applies|applied|apply|cost limit|appropriate limit|vexatious|neither confirm", re.I)
+# a sentence without them ("section 1 gives you the right to be told") applies no section. Written in lower case
+# for the lower-cased sentence: each branch then opens on a letter, which the engine skips to.
+WITHHOLDING = re.compile(r"exempt|withh[oe]ld|refus|rely|relied|relying|engag|exception|not (?:be )?(?:disclos|releas|provid)|applies|applied|apply|cost limit|appropriate limit|vexatious|neither confirm")
 # Another Act named right after the section: "section 61M of the Income Tax (Earnings and Pensions) Act 2003"
 OTHER_ACT = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?!Freedom of Information|FOI|Environmental Information|EIR|FOISA|Act\b)[A-Z][\w ,()&'-]{0,80}?\bAct\b")
 # A word stem every withholding sentence holds (see WITHHOLDING): a substring test spares most replies the regexes.
@@ -44,8 +45,8 @@ WITHHOLDING_STEMS = ("exempt", "withh", "refus", "rel", "engag", "exception", "d
 SCOTTISH = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner", re.I)
 # The Environmental Information Regulations named: "Environmental Information Regulations 2004", "EIR"
 ENVIRONMENTAL = re.compile(r"Environmental Information Regulations|\bEIR\b", re.I)
-# Where one sentence ends and the next begins: ". The", "? We"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Where one sentence ends and the next begins: ". The", "? We" (the stop is the last character of the sentence)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 FOIA_SECTIONS = {12, 14} | set(range(21, 45))
 FOISA_SECTIONS = {12, 14} | set(range(25, 42))
@@ -76,7 +77,7 @@ def _sentences(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], lis
         text += line.strip() + " "
     sentences, start = [], 0
     for end in _SENTENCE_END.finditer(text):
-        sentences.append((start, text[start:end.start()]))
+        sentences.append((start, text[start:end.start() + 1]))
         start = end.end()
     sentences.append((start, text[start:]))
     return sentences, offsets, numbers
@@ -96,8 +97,10 @@ def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> lis
     law = "FOISA" if scottish else "FOIA"
     valid = FOISA_SECTIONS if scottish else FOIA_SECTIONS
     joined = " ".join(text for _, text in lines)
+    if not CITES.search(joined):
+        return found
     low = joined.lower()
-    if not any(stem in low for stem in WITHHOLDING_STEMS) or not CITES.search(joined):
+    if not any(stem in low for stem in WITHHOLDING_STEMS):
         return found
     sentences, offsets, numbers = _sentences(lines)
 
@@ -105,7 +108,7 @@ def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> lis
         return numbers[bisect_right(offsets, position) - 1]
 
     for start, sentence in sentences:
-        if not CITES.search(sentence) or not WITHHOLDING.search(sentence):
+        if not CITES.search(sentence) or not WITHHOLDING.search(sentence.lower()):
             continue
         seen = set()
         for match in SECTION.finditer(sentence):

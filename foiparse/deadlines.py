@@ -18,9 +18,12 @@ from .bank_holidays import bank_holidays
 from .dates import scan_dates
 from .exemptions import ENVIRONMENTAL
 from .chain import chronological
-from .model import EMAIL_FORMATS, OWN, Thread
+from .model import EMAIL_FORMATS, OWN, Thread, same_length_lower
+from .scan import search_near
 
 STATUTORY_WORKING_DAYS = 20
+# The longest naming of the EIR (exemptions.ENVIRONMENTAL) around "environmental" or "eir" in it
+ENVIRONMENTAL_REACH = 40
 # A due date the acknowledgement states: "respond to you within 20 working days, by 21/01/2025", "a response by 27 November 2018"
 STATED_DUE = re.compile(r"\b(?:by|no later than|on or before|before)\s*$", re.I)
 RESPONDING_KINDS = ("response", "internal_review_response")
@@ -84,7 +87,9 @@ def compute_deadlines(thread: Thread, scottish: bool) -> Deadlines | None:
     if request is None or request.date is None:
         return None
     authority_words = "\n".join(t for m in thread.messages if m.direction == "incoming" for _, t, role in m.lines if role == OWN)
-    environmental = ("nvironmental" in authority_words or "EIR" in authority_words) and ENVIRONMENTAL.search(authority_words)
+    environmental = ("nvironmental" in authority_words or "EIR" in authority_words) and search_near(
+        ENVIRONMENTAL, authority_words, ("environmental", "eir"), ENVIRONMENTAL_REACH, low=same_length_lower(authority_words)
+    )
     law = "FOISA" if scottish else "EIR" if environmental else "FOIA"
     start = request.date
     waiting_for_clarification = False

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import foiparse
-from foiparse import answer_types, classify
+from foiparse import answer_types, assess, classify, deadlines, exemptions
 from foiparse.answer_types import classify_answer
 from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
@@ -330,3 +330,11 @@ def test_an_answer_pattern_searched_near_its_words_is_found_as_in_the_whole_answ
     for pattern, words in GUARDED_ANSWER_PATTERNS:
         near, whole = search_near(pattern, text, words, answer_types.ANSWER_REACH, low=text.lower()), pattern.search(text)
         assert (near and near.span()) == (whole and whole.span())
+
+
+@pytest.mark.parametrize("pattern, reach", [
+    (exemptions.SCOTTISH, assess.SCOTTISH_REACH),
+    (exemptions.ENVIRONMENTAL, deadlines.ENVIRONMENTAL_REACH),
+])
+def test_the_reach_around_an_acts_name_covers_its_longest_naming(pattern, reach):
+    assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1 <= reach

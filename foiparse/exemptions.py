@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .model import same_length_lower
+
 # "section 40(2)", "s.40(2)", "s40 (2)", "Section 40 (2)(a)", "sections 40(2) and 43";
 # not the possessive in "the council's 40 staff", "s. 43(2)"
 SECTION = re.compile(
@@ -108,7 +110,7 @@ def find_exemptions(lines: list[tuple[int, str]], scottish: bool = False) -> lis
         return numbers[bisect_right(offsets, position) - 1]
 
     for start, sentence in sentences:
-        if not CITES.search(sentence) or not WITHHOLDING.search(sentence.lower()):
+        if not CITES.search(sentence) or not WITHHOLDING.search(same_length_lower(sentence)):
             continue
         seen = set()
         for match in SECTION.finditer(sentence):

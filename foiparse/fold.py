@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, SIGNOFF, Message
+from .scan import case_blind
 
 # --- quoted mail: everything from here down is earlier correspondence -----
 # "-----Original Message-----", "----- Forwarded message -----"
@@ -43,7 +44,7 @@ VALEDICTION = re.compile(
     re.I,
 )
 # What a valediction opens with ("Yours", "Kind", "Best", "Warm", "Many", "Regards", "Thanks", "With"): other lines skip it
-VALEDICTION_INITIALS = frozenset("ykbwmrtYKBWMRT")
+VALEDICTION_INITIALS = case_blind("ykbwmrt")
 # The conventional signature separator, dash dash space alone on a line: "-- "
 # (not "-- Letter start --", nor a rule of dashes "-----").
 SIG_SEPARATOR = re.compile(r"^\s*--\s*$")
@@ -51,6 +52,7 @@ SIG_SEPARATOR = re.compile(r"^\s*--\s*$")
 # on a line, then "Visible links", "1. mailto:...". Like a signature it is shown
 # but is not the sender's words (it is not boilerplate either: the links are theirs).
 REFERENCES_HEADING = re.compile(r"^\s*references\s*$", re.I)
+REFERENCES_INITIALS = case_blind("r")
 
 # A line of a signature block: two to eight capitalised words, no figures, no closing stop.
 # e.g. "Knowledge and Information Access Team", "Ministry of Housing, Communities and Local Government";
@@ -106,7 +108,7 @@ BOILERPLATE_OPENING = re.compile(
     re.I,
 )
 # What a standard paragraph opens with (the first letters of BOILERPLATE_OPENING's alternatives): other lines skip it
-BOILERPLATE_INITIALS = frozenset("ispaytmouwcndrISPAYTMOUWCNDR")
+BOILERPLATE_INITIALS = case_blind("ispaytmouwcndr")
 # A rule of stars, dashes, underscores, equals or hashes (spaced or not) that frames
 # an email disclaimer: "**********", "* * * * * * * *", "-----", "= = = = ="
 # (not "***" or "* * *", a break inside a letter, nor "- - Disclaimer - -").
@@ -134,7 +136,7 @@ UNFRAMED_LOOKAHEAD = 5
 
 # The first characters of a line that may open quoted mail (ORIGINAL_MESSAGE, HEADER_FROM, ON_WROTE, RULE)
 # or greet ("Dear"): any other line is passed over without trying the patterns.
-QUOTE_HEADS = frozenset("-*Ff_=OoDd")
+QUOTE_HEADS = frozenset("-*_=") | case_blind("fod")
 
 
 def _quote_start(lines: list[str]) -> int | None:
@@ -268,7 +270,7 @@ def fold(lines: list[str]) -> list[str]:
             in_closing, closing = True, BOILERPLATE
         elif head in BOILERPLATE_INITIALS and BOILERPLATE_OPENING.match(line):
             in_closing, closing = True, BOILERPLATE
-        elif head in "Rr" and REFERENCES_HEADING.match(line):
+        elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
         elif not in_closing and (head in VALEDICTION_INITIALS and VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
             in_closing, closing = True, SIGNOFF

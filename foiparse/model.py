@@ -21,13 +21,21 @@ QUOTED = "quoted"  # earlier mail quoted under a reply
 FURNITURE = "furniture"  # the web page's own text: "show quoted sections", attachment lists
 
 
+# Letters that re.IGNORECASE takes for ASCII ones but str.lower() does not turn into them: dotted capital I
+# (whose lower case is two characters), dotless i, long s. (The Kelvin sign lowers to "k" already.)
+_IGNORECASE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
 def same_length_lower(text: str) -> str:
-    """The text in lower case with every character where it was, for str.find offsets into the original:
-    a character whose lower case is longer ("İ" gives two) stays as it is."""
+    """The text in lower case with every character where it was, for str.find offsets into the original,
+    and every letter that re.IGNORECASE matches to an ASCII one turned into it ("ſ" is "s"), so a
+    substring test finds what a case-blind pattern would."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if not low.isascii() and ("İ" in low or "ı" in low or "ſ" in low):
+        low = low.translate(_IGNORECASE_FOLDS)
+    return low
 
 
 @dataclass

@@ -13,6 +13,7 @@ import re
 
 from .model import OWN, Message, Question, Thread
 from .questions import BULLET, ROMAN, match_item
+from .scan import case_blind
 
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
@@ -49,7 +50,7 @@ LABEL_RANGE = re.compile(
     re.I,
 )
 # What LABEL_RANGE opens with besides a digit ("Q", "Questions", "Items", "Parts"): other lines skip the pattern.
-RANGE_INITIALS = frozenset("QqIiPp")
+RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes."
 PROSE_LABEL = re.compile(
@@ -58,7 +59,7 @@ PROSE_LABEL = re.compile(
     re.I,
 )
 # What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "regarding", "as", "with", "on", "for")
-PROSE_INITIALS = frozenset("FfLlAaTtIiRrWwOo")
+PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
 # A bullet before an item of an answer: "• 239", "▪ Gorse Lane" (a dash stays: it may be a minus sign)

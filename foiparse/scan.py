@@ -1,4 +1,5 @@
-"""Searching a long text only near the words every match must contain.
+"""Fast paths: searching a long text only near the words every match must contain, and telling
+which lines a line-start pattern can match from their first character.
 
 Python's regex engine skips quickly only to a literal prefix or a set of
 first characters; a case-blind pattern, or one that opens on a group or
@@ -39,3 +40,12 @@ def search_near(pattern: re.Pattern, text: str, words: tuple[str, ...], reach: i
             start = window_start
         end = max(end, window_end)
     return pattern.search(text, start, end)
+
+
+def case_blind(letters: str) -> frozenset[str]:
+    """The letters in both cases and every other character re.IGNORECASE takes for one of them
+    ("İ" and "ı" for i, "ſ" for s, the Kelvin sign for k): the first characters a case-blind
+    pattern opening with these letters can match."""
+    found = set(letters.lower()) | set(letters.upper())
+    extras = {"i": "İı", "s": "ſ", "k": "\u212a"}
+    return frozenset(found.union(*(extras.get(letter, "") for letter in letters.lower())))

@@ -14,7 +14,7 @@ import re
 from .dates import parse_date_line
 from .fold import VALEDICTION
 from .chain import split_chain
-from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread
+from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread, same_length_lower
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
 SUBTITLE = re.compile(r"^\s*(?P<requester>\S.*?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+(?:This request has been|as part of a batch sent to)\b.*)?\s*$")
@@ -72,6 +72,8 @@ def _blank(line: str) -> bool:
 
 def _is_furniture(line: str) -> bool:
     words = line.strip().lower()
+    if not words.isascii():
+        words = same_length_lower(words)  # as the case-blind pattern it replaces would read "ſhare"
     return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK)
 
 

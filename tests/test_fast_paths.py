@@ -16,6 +16,8 @@ from re import _parser
 import pytest
 
 from foiparse import fold, pairing
+from foiparse.answer_types import classify_answer
+from foiparse.model import same_length_lower
 
 ANY = "any character"
 
@@ -40,7 +42,8 @@ def _first_of_item(op, av, ignore_case: bool) -> tuple[set, bool]:
             if kind is sre.LITERAL:
                 chars |= {chr(value).lower(), chr(value).upper()} if ignore_case else {chr(value)}
             elif kind is sre.RANGE:
-                chars |= {chr(c) for c in range(value[0], value[1] + 1)}
+                span = {chr(c) for c in range(value[0], value[1] + 1)}
+                chars |= {variant for c in span for variant in (c, c.lower(), c.upper()) if len(variant) == 1} if ignore_case else span
             elif kind is sre.CATEGORY and value in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
                 chars |= set(string.whitespace)
             elif kind is sre.CATEGORY and value in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
@@ -65,11 +68,19 @@ def _first_of_item(op, av, ignore_case: bool) -> tuple[set, bool]:
     return {ANY}, False
 
 
+# The only characters outside ASCII that re.IGNORECASE takes for ASCII letters ("İ" for i, "ſ" for s, the Kelvin sign)
+IGNORECASE_EXTRAS = "İıſ\u212a"
+EMPTY = "an empty line"
+
+
 def first_characters(pattern: re.Pattern) -> set:
-    """Every character a match can open with, leading white space aside."""
+    """Every character a match can open with, leading white space aside (EMPTY if a blank line may match)."""
     parsed = _parser.parse(pattern.pattern, pattern.flags)
-    found, _ = _first_of_sequence(parsed, bool(pattern.flags & re.I))
-    return found - set(string.whitespace)
+    ignore_case = bool(pattern.flags & re.I)
+    found, nullable = _first_of_sequence(parsed, ignore_case)
+    if ignore_case:
+        found |= {extra for extra in IGNORECASE_EXTRAS for char in found - {ANY} if re.fullmatch(re.escape(char), extra, re.I)}
+    return (found - set(string.whitespace)) | ({EMPTY} if nullable else set())
 
 
 @pytest.mark.parametrize("pattern, initials", [
@@ -91,4 +102,21 @@ def test_a_line_skipped_by_its_first_character_could_not_have_matched(pattern, i
 
 def test_the_first_character_reader_sees_every_alternative():
     assert first_characters(re.compile(r"^\s*(?:yes|no\b|(?:maybe|perhaps))", re.I)) == set("yYnNmMpP")
+    assert first_characters(re.compile(r"^\s*[a-c]x|^\s*is", re.I)) == set("abcABCiIİı")
+    assert first_characters(re.compile(r"^\s*x?$")) == {"x", EMPTY}
     assert ANY in first_characters(re.compile(r"^.x"))
+
+
+def test_same_length_lower_finds_what_a_case_blind_pattern_matches():
+    text = "The request is refuſed. WE NEİTHER CONFİRM. \u212aind regards"
+    low = same_length_lower(text)
+    assert len(low) == len(text)
+    assert "refused" in low and "neither confirm" in low and "kind regards" in low
+
+
+@pytest.mark.parametrize("answer, kind", [
+    ("The request is refuſed.", "refused"),
+    ("WE NEİTHER CONFİRM NOR DENY that the information is held.", "exempt"),
+])
+def test_answers_written_with_letters_ignorecase_folds_are_classified_as_the_pattern_reads_them(answer, kind):
+    assert classify_answer(answer)[0] == kind

@@ -48,11 +48,21 @@ class DefaultCommandGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         """Ctrl-C anywhere (reading standard input, parsing one file) is one line and status 130, not Click's
-        "Aborted!"; the batch commands tidy up first (their own handlers) and end the same way."""
+        "Aborted!"; the batch commands tidy up first (their own handlers) and end the same way. Ctrl-C,
+        ignored while a command stops, is handled as before once it has: a program that runs the command
+        in-process (a test, a notebook) can still be interrupted afterwards."""
+        import signal
+        import threading
+
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        handler = signal.getsignal(signal.SIGINT)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             _interrupted()
+        finally:
+            if in_main_thread and handler is not None:
+                signal.signal(signal.SIGINT, handler)
 
     def main(self, *args, **kwargs):
         """Failing to write standard output (a full disk, a closed pipe) is one line, never a traceback:
@@ -75,10 +85,13 @@ class DefaultCommandGroup(click.Group):
 
 
 def _ignore_interrupts() -> None:
-    """From the first Ctrl-C on, further ones are ignored: the workers are being stopped and the output flushed."""
+    """From the first Ctrl-C on, further ones are ignored: the workers are being stopped and the output flushed
+    (until the command ends: DefaultCommandGroup.invoke puts the handler back)."""
     import signal
+    import threading
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _interrupted() -> None:
@@ -183,19 +196,31 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
         for job in jobs:
             yield _parse_one(job)
         return
-    from multiprocessing import Pool
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # Chunks of up to 32 files: fewer round trips than one at a time, and the last chunks still share out evenly.
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    done = 0
+    finished = False
     try:
-        yield from pool.imap(_parse_one, jobs, chunksize=chunk)
-        pool.close()
+        for result in pool.map(_parse_one, jobs, chunksize=chunk):
+            done += 1
+            yield result
+        finished = True
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, most often): the inputs not yet reported are failures, not a hang.
+        for path, *_ in jobs[done:]:
+            yield path, False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
+        finished = True
     finally:
-        # Stopped early (Ctrl-C, a closed pipe): the workers are killed, not waited for, so a slow file
-        # never holds up the exit; after a full run they have already finished.
-        pool.terminate()
-        pool.join()
+        if not finished:
+            # Stopped early (Ctrl-C, a closed pipe): the workers are killed, not waited for, so a slow file never
+            # holds up the exit. The executor keeps its processes in a private mapping; without it, shutdown waits.
+            for process in (getattr(pool, "_processes", None) or {}).values():
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _leave_interrupts_to_the_parent() -> None:

@@ -19,6 +19,7 @@ class InputError(Exception):
 
 # Control characters that never occur in text mail (tab, LF, CR, FF are allowed).
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
+_CONTROL_CHARACTERS = str.maketrans(dict.fromkeys(_CONTROL_BYTES.decode("ascii")))
 # A multi-byte UTF-8 character: "£" is C2 A3, "’" is E2 80 99
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Line ends of every platform: CRLF, lone CR (old Mac mail), LF.
@@ -67,9 +68,13 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data[:65536])
     if utf16:
         try:
-            return _checked(data.decode(utf16), utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError as error:
             raise InputError(f"not valid {utf16.upper()} text (byte {error.start})") from None
+        head = text[:32768]
+        if (len(head) - len(head.translate(_CONTROL_CHARACTERS))) * 100 > len(head):
+            raise InputError("binary file, not text")  # 16-bit numbers below 256 (a table, quiet audio) look the same
+        return _checked(text, utf16), utf16
     if _looks_binary(data[:65536]):
         raise InputError("binary file, not text")
     try:
@@ -187,6 +192,16 @@ def read_bytes(data: bytes, path: str | None = None) -> tuple[str, Source]:
     return text, source
 
 
+def _links_above(folder: str, top: str) -> bool:
+    """Whether a folder is a link to ``top`` (a real path) or to a folder that holds it."""
+    import os
+
+    if not os.path.islink(folder):
+        return False
+    real = os.path.realpath(folder)
+    return top == real or top.startswith(real.rstrip(os.sep) + os.sep)
+
+
 # File names that are never threads: images, office documents, archives.
 _NOT_A_THREAD = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi|json|jsonl)$", re.I)
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -231,10 +246,11 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
 def expand_paths(paths: list[str], glob: str | None = None, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
     """Files named, and the files under folders named (recursively, sorted, hidden ones and non-threads skipped).
 
-    Linked folders are followed, each real folder read once (a link back up
-    the tree, or a second link to one folder, adds nothing); a folder that
-    cannot be listed is added to ``unreadable`` as (path, reason) rather than
-    passed over in silence.
+    Linked folders are followed, each real folder read once (a second link to
+    one folder adds nothing), except a link to the folder named or to a
+    folder above it, which would read it again and everything beside it; a
+    folder that cannot be listed is added to ``unreadable`` as (path, reason)
+    rather than passed over in silence.
     """
     import fnmatch
     import os
@@ -245,10 +261,11 @@ def expand_paths(paths: list[str], glob: str | None = None, unreadable: list[tup
             unreadable.append((error.filename, reason))
 
     found: list[str] = []
-    visited: set[tuple[int, int]] = set()
     for path in paths:
         if path != "-" and os.path.isdir(path):
             inside = []
+            visited: set[tuple[int, int]] = set()
+            top = os.path.realpath(path)
             for root, dirs, files in os.walk(path, onerror=note, followlinks=True):
                 try:
                     info = os.stat(root)
@@ -260,7 +277,7 @@ def expand_paths(paths: list[str], glob: str | None = None, unreadable: list[tup
                     dirs[:] = []
                     continue
                 visited.add((info.st_dev, info.st_ino))
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _links_above(os.path.join(root, d), top))
                 for name in files:
                     if name.startswith(".") or _NOT_A_THREAD.search(name):
                         continue

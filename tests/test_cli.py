@@ -318,6 +318,8 @@ def test_linked_folders_are_followed_and_each_real_folder_read_once(tmp_path):
     (top / "link").symlink_to(tmp_path / "real")
     (top / "again").symlink_to(tmp_path / "real")
     (top / "loop").symlink_to(top)
+    (top / "up").symlink_to(tmp_path)
+    (tmp_path / "beside.txt").write_bytes(EXAMPLE.read_bytes())
     result = run(top, "--jobs", "1")
     assert result.returncode == 0, result.stderr
     paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
@@ -444,3 +446,28 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
     data = json.loads(result.stdout)
     assert data["source"]["encoding"] == codec
     assert data["questions"] == json.loads(run(EXAMPLE).stdout)["questions"]
+
+
+def test_ctrl_c_in_process_leaves_the_callers_interrupt_handler_in_place(runner, monkeypatch):
+    """A test or a notebook that runs the command in-process must still be stoppable afterwards."""
+    import signal
+
+    from foiparse import pipeline
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "parse_input", interrupt)
+    before = signal.getsignal(signal.SIGINT)
+    result = runner.invoke(main, [str(EXAMPLE)])
+    assert result.exit_code == 130 and result.stderr == "foiparse: interrupted\n"
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_sixteen_bit_numbers_are_binary_not_utf16_text(tmp_path):
+    import struct
+
+    path = tmp_path / "quiet.pcm"
+    path.write_bytes(b"".join(struct.pack("<H", k % 200 + 1) for k in range(5000)))
+    result = run(path)
+    assert result.returncode == 1 and result.stderr.decode() == f"foiparse: {path}: binary file, not text\n"

@@ -24,7 +24,7 @@ from conftest import FIXTURES
     ("Tuesday, 16 March 2021", "2021-03-16"), ("16/03/2021", "2021-03-16"), ("16.03.21", "2021-03-16"),
     ("2021-03-16", "2021-03-16"), ("March 16, 2021", "2021-03-16"), ("April 6th 2017", "2017-04-06"),
     ("received on 2 August\n 2018.", "2018-08-02"), ("Sent: Wednesday, June 7, 2023 3:22 PM", "2023-06-07"),
-    ("by 05/07/2023.", "2023-07-05"),
+    ("by 05/07/2023.", "2023-07-05"), ("Our ref FOI12 2021-03-16", "2021-03-16"),
 ])
 def test_dates_in_every_written_form(text, iso):
     assert [found for found, _ in find_dates(text)] == [iso]

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -471,3 +472,28 @@ def test_sixteen_bit_numbers_are_binary_not_utf16_text(tmp_path):
     path.write_bytes(b"".join(struct.pack("<H", k % 200 + 1) for k in range(5000)))
     result = run(path)
     assert result.returncode == 1 and result.stderr.decode() == f"foiparse: {path}: binary file, not text\n"
+
+
+def test_a_killed_worker_fails_the_inputs_left_and_never_hangs(tmp_path):
+    import signal
+    import time
+
+    big = EXAMPLE.read_bytes() * (20_000_000 // len(EXAMPLE.read_bytes()))
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_bytes(big)
+    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(tmp_path), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 20
+    workers: list[str] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.2)
+        workers = children.read_text().split() if children.exists() else []
+    if len(workers) < 2:
+        process.kill()
+        pytest.skip("no worker processes to be seen in /proc")
+    time.sleep(1.0)
+    os.kill(int(workers[0]), signal.SIGKILL)
+    out, err = process.communicate(timeout=90)
+    assert process.returncode == 1 and b"Traceback" not in err
+    assert b"a worker process stopped" in err
+    assert len(out.splitlines()) + err.count(b"\n") >= 4, "every input is either printed or named as failed"

@@ -199,8 +199,10 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # Chunks of up to 32 files: fewer round trips than one at a time, and the last chunks still share out evenly.
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    from . import emit, pipeline  # noqa: F401 (loaded before the pool forks, so no worker imports them again)
+
+    # Chunks of up to 16 files: fewer round trips than one at a time, and the last chunks still share out evenly.
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     done = 0
     finished = False

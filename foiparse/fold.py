@@ -139,12 +139,12 @@ UNFRAMED_LOOKAHEAD = 5
 QUOTE_HEADS = frozenset("-*_=") | case_blind("fod")
 
 
-def _quote_start(lines: list[str]) -> int | None:
-    """Index of the first line of quoted earlier mail, if any."""
+def _quote_start(lines: list[str], heads: list[str]) -> int | None:
+    """Index of the first line of quoted earlier mail, if any (``heads``: each line's first character)."""
     seen_salutation = False
     n = len(lines)
     for i, line in enumerate(lines):
-        if line.lstrip()[:1] not in QUOTE_HEADS:
+        if heads[i] not in QUOTE_HEADS:
             continue
         if ORIGINAL_MESSAGE.match(line):
             return i
@@ -237,21 +237,20 @@ def fold_message(message: Message) -> None:
 def fold(lines: list[str]) -> list[str]:
     """One role per line (own, signoff, boilerplate, quoted) for a message's text lines."""
     roles = [OWN] * len(lines)
-    quote = _quote_start(lines)
+    heads = [line.lstrip()[:1] for line in lines]  # "" for a blank line
+    quote = _quote_start(lines, heads)
     end = len(lines) if quote is None else quote
     for k in range(end, len(lines)):
         roles[k] = QUOTED
-    for k in range(end):
-        if lines[k].lstrip()[:1] == ">":  # a line of an email quoted with ">": "> Dear Sir"
-            roles[k] = QUOTED
     closing = SIGNOFF
     in_closing = False
     framed_until = 0
     for k in range(end):
-        line = lines[k]
-        if roles[k] == QUOTED:
+        line, head = lines[k], heads[k]
+        if head == ">":  # a line of an email quoted with ">": "> Dear Sir"
+            roles[k] = QUOTED
             continue
-        if not line.strip():
+        if not head:
             if in_closing:
                 roles[k] = closing  # a blank line changes nothing: spare it the patterns
             continue
@@ -259,11 +258,10 @@ def fold(lines: list[str]) -> list[str]:
             # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.
             roles[k] = BOILERPLATE
             continue
-        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and not lines[k - 1].strip():
+        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and not heads[k - 1]:
             # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
             # the next numbered answer takes the reply up again.
             in_closing = False
-        head = line.lstrip()[:1]
         disclaimer_end = _disclaimer_at(lines, k, end, in_closing) if head in RULE_HEADS else None
         if disclaimer_end is not None:
             framed_until = disclaimer_end

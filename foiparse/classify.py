@@ -50,13 +50,22 @@ EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
-    r"|response (?:is |are )?(?:as follows|below)|(?:i|we) (?:can )?confirm|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
+    r"|response (?:is |are )?(?:as follows|below)|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
     r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
 )
+# A confirmation, which answers when nothing says the answer is still to come: "I can confirm that"
+CONFIRMATION = re.compile(r"(?:i|we) (?:can )?confirm")
 # A receipt sent again, or proof that mail was sent: "please find again below the acknowledgment sent on 15 February",
 # "please find attached a send receipt for an email we sent"; these outrank "please find", which usually brings an answer.
 RESENT_RECEIPT = re.compile(r"(?:find|see|below|attached)\b.{0,40}\backnowledg(?:e)?ment\b|(?:copy|resend|re-send|again)\b.{0,30}\backnowledg")
 PROOF_OF_SENDING = re.compile(r"\bsend(?:ing)? receipt\b|\bproof of (?:sending|posting|delivery)\b|\bdelivery receipt\b")
+# A receipt that says the answer is still to come: "we aim to answer your request within 20 working days",
+# "The Trust will endeavour to provide a response within", "This is an automated email acknowledgement",
+# "I acknowledge receipt"; not "we did not respond within 20 working days"
+RESPONSE_PROMISED = re.compile(
+    r"(?:will|aim to|endeavour to|expect to|hope to) (?:[a-z]{1,20} ){0,3}?(?:respond|reply|answer (?:you|your)|provide (?:a|our|you with (?:a|our)) (?:full )?response|send (?:you )?(?:a|our) (?:full )?(?:response|reply))"
+    r"|acknowledge? receipt|this is an? (?:[a-z]{1,20} ){0,2}acknowledge?ment"
+)
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
     r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
@@ -84,7 +93,9 @@ GUARDS = {
     REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn")),
     CLARIFICATION_ASKED: (100, ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     EXTENSION: (340, ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
-    ANSWER_SIGNAL: (80, ("find", "attach", "below", "confirm", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available")),
+    ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available")),
+    RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
+    CONFIRMATION: (80, ("confirm",)),
     ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
 }
 
@@ -133,8 +144,12 @@ def signalled_kind(message: Message) -> str | None:
         return "other"
     if "acknowledg" in low and RESENT_RECEIPT.search(low):
         return "acknowledgement"
-    if _substantive_attachments(message) or _signal(ANSWER_SIGNAL, low):
+    if _signal(ANSWER_SIGNAL, low):
         return "response"
+    if _substantive_attachments(message) or _signal(CONFIRMATION, low):
+        # "I can confirm that we are dealing with your request … we aim to answer it within 20 working days",
+        # sent with the receipt as a letter attached: the answer is still to come.
+        return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
         if not search_near(REQUEST_SPECIFIC, text, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(text)):
             return "auto_reply"

@@ -15,8 +15,9 @@ from .dates import find_dates
 from .model import FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
-# e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186"
-_ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]?\d[\w/.-]*)"
+# e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186",
+# "HPFOI2021/22-043", "DMBCIR:11727"
+_ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731".
 # Must not match "Reference the Local Government Act 1999". It is tried only where one of
@@ -24,7 +25,7 @@ _ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]?\d[\w/
 LABELLED = re.compile(
     r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
     r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
-    r"|request(?:\s*(?=:)|\s+(?=\d|[A-Z]{2,6}[/-]))|logged (?:as|under|with)\s)"
+    r"|request(?:\s*(?=:)|\s+(?=\d|[A-Z]{2,6}[/:-]))|logged (?:as|under|with)\s)"
     r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
 LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged")

@@ -43,6 +43,7 @@ def test_not_dates(text):
     ("Reference – FOI / 874165", "FOI / 874165"), ("EIR-21-123 refers", "EIR-21-123"), ("case CAS-1234567-ABCDEF", "CAS-1234567-ABCDEF"),
     ("Internal review IR 2021/17", "IR 2021/17"), ("Our ref: 4567/21", "4567/21"), ("ICO case IC-123456-A1B2", "IC-123456-A1B2"),
     ("Freedom of Information request 4420/2023", "4420/2023"), ("Case number: 12345", "12345"),
+    ("Information Request DMBCIR:11727", "DMBCIR:11727"), ("Your reference number is HPFOI2021/22-043", "HPFOI2021/22-043"),
 ])
 def test_references(text, value):
     assert [v for _, v, _ in find_references(text)] == [value]

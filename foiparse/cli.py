@@ -196,33 +196,42 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
         for job in jobs:
             yield _parse_one(job)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import Pool, TimeoutError, active_children
 
     from . import emit, pipeline  # noqa: F401 (loaded before the pool forks, so no worker imports them again)
 
     # Chunks of up to 16 files: fewer round trips than one at a time, and the last chunks still share out evenly.
     chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
-    done = 0
-    finished = False
+    pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
     try:
-        for result in pool.map(_parse_one, jobs, chunksize=chunk):
-            done += 1
-            yield result
-        finished = True
-    except BrokenProcessPool:
-        # A worker was killed (out of memory, most often): the inputs not yet reported are failures, not a hang.
-        for path, *_ in jobs[done:]:
-            yield path, False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
-        finished = True
+        started = {process.pid for process in active_children()}
+        # Chunks are made here, not by imap, whose own chunking gives an iterator that cannot wait with a timeout.
+        chunks = pool.imap(_parse_chunk, [jobs[k:k + chunk] for k in range(0, len(jobs), chunk)])
+        done = 0
+        while done < len(jobs):
+            try:
+                results = chunks.next(timeout=1.0)
+            except TimeoutError:
+                # The pool replaces a worker that was killed (out of memory, most often) but loses its work, which
+                # would leave this wait without end: a worker that is not one of those started means the rest fail.
+                if {process.pid for process in active_children()} != started:
+                    for path, *_ in jobs[done:]:
+                        yield path, False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
+                    return
+                continue
+            done += len(results)
+            yield from results
+        pool.close()
     finally:
-        if not finished:
-            # Stopped early (Ctrl-C, a closed pipe): the workers are killed, not waited for, so a slow file never
-            # holds up the exit. The executor keeps its processes in a private mapping; without it, shutdown waits.
-            for process in (getattr(pool, "_processes", None) or {}).values():
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Stopped early (Ctrl-C, a closed pipe, a lost worker): the workers are killed, not waited for, so a slow
+        # file never holds up the exit; after a full run they have already finished.
+        pool.terminate()
+        pool.join()
+
+
+def _parse_chunk(jobs: list[tuple[str, int, str | None, bytes | Exception | None]]) -> list[tuple[str, bool, str]]:
+    """Worker: the results of a few jobs at once, so results cross between processes in batches."""
+    return [_parse_one(job) for job in jobs]
 
 
 def _leave_interrupts_to_the_parent() -> None:

@@ -202,9 +202,10 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
 
     # Chunks of up to 16 files: fewer round trips than one at a time, and the last chunks still share out evenly.
     chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    others = {process.pid for process in active_children()}
     pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
     try:
-        started = {process.pid for process in active_children()}
+        started = {process.pid for process in active_children()} - others
         # Chunks are made here, not by imap, whose own chunking gives an iterator that cannot wait with a timeout.
         chunks = pool.imap(_parse_chunk, [jobs[k:k + chunk] for k in range(0, len(jobs), chunk)])
         done = 0
@@ -213,8 +214,8 @@ def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], 
                 results = chunks.next(timeout=1.0)
             except TimeoutError:
                 # The pool replaces a worker that was killed (out of memory, most often) but loses its work, which
-                # would leave this wait without end: a worker that is not one of those started means the rest fail.
-                if {process.pid for process in active_children()} != started:
+                # would leave this wait without end: a worker it started that is gone means the rest fail.
+                if not started <= {process.pid for process in active_children()}:
                     for path, *_ in jobs[done:]:
                         yield path, False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
                     return

@@ -497,3 +497,21 @@ def test_a_killed_worker_fails_the_inputs_left_and_never_hangs(tmp_path):
     assert process.returncode == 1 and b"Traceback" not in err
     assert b"a worker process stopped" in err
     assert len(out.splitlines()) + err.count(b"\n") >= 4, "every input is either printed or named as failed"
+
+
+def test_another_child_process_ending_mid_batch_is_no_lost_worker(runner, tmp_path):
+    """Run in-process (a notebook, say) beside a child process of the caller's that ends during the batch."""
+    import multiprocessing
+    import time
+
+    big = EXAMPLE.read_bytes() * (8_000_000 // len(EXAMPLE.read_bytes()))
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(big)
+    other = multiprocessing.get_context("fork").Process(target=time.sleep, args=(0.5,))
+    other.start()
+    try:
+        result = runner.invoke(main, [str(tmp_path), "--jobs", "2", "-q"])
+    finally:
+        other.join()
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2

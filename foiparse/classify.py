@@ -61,9 +61,10 @@ RESENT_RECEIPT = re.compile(r"(?:find|see|below|attached)\b.{0,40}\backnowledg(?
 PROOF_OF_SENDING = re.compile(r"\bsend(?:ing)? receipt\b|\bproof of (?:sending|posting|delivery)\b|\bdelivery receipt\b")
 # A receipt that says the answer is still to come: "we aim to answer your request within 20 working days",
 # "The Trust will endeavour to provide a response within", "This is an automated email acknowledgement",
-# "I acknowledge receipt"; not "we did not respond within 20 working days"
+# "I acknowledge receipt"; not "we did not respond within 20 working days", "we will be happy to reply"
 RESPONSE_PROMISED = re.compile(
-    r"(?:will|aim to|endeavour to|expect to|hope to) (?:[a-z]{1,20} ){0,3}?(?:respond|reply|answer (?:you|your)|provide (?:a|our|you with (?:a|our)) (?:full )?response|send (?:you )?(?:a|our) (?:full )?(?:response|reply))"
+    r"(?:will|aim to|endeavour to|expect to|hope to)(?: (?:aim to|endeavour to|try to|seek to|be able to|normally|shortly|then|now)){0,2}"
+    r" (?:respond|reply|answer (?:you|your)|provide (?:a|our|you with (?:a|our)) (?:full )?response|send (?:you )?(?:a|our) (?:full )?(?:response|reply))"
     r"|acknowledge? receipt|this is an? (?:[a-z]{1,20} ){0,2}acknowledge?ment"
 )
 # A receipt: "has been logged", "We are currently processing your request", "reference number"

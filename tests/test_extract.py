@@ -282,6 +282,17 @@ def test_each_signal_is_found_through_its_guard_words(pattern, text):
     assert classify._signal(pattern, text)
 
 
+@pytest.mark.parametrize("text, promised", [
+    ("we aim to answer your request within 20 working days.", True),
+    ("the trust will endeavour to provide a response within the required 20 working-day deadline.", True),
+    ("this is an automated email acknowledgement from the council.", True),
+    ("if you have any questions we will be happy to reply.", False),
+    ("we did not respond within 20 working days, for which we apologise.", False),
+])
+def test_a_response_promised_is_one_still_to_come(text, promised):
+    assert classify._signal(classify.RESPONSE_PROMISED, text) is promised
+
+
 def test_a_planning_extension_is_no_extension_of_time():
     assert not classify._signal(classify.EXTENSION, "a copy of the assessment submitted in support of the extension application.")
 

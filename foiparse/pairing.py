@@ -43,6 +43,9 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
 NOTES_LINE = re.compile(r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b)", re.I)
+# A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
+# "Harm Test", "Public Interest Test", "Exemptions applied:"
+REFUSAL_REASONS = re.compile(r"^\s*(?:reasons? for (?:the |this |our )?decision|harm test|public interest test|balance test|(?:the )?exemptions? (?:applied|engaged))\s*:?\s*$", re.I)
 # One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
 # must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
@@ -52,12 +55,16 @@ LABEL_RANGE = re.compile(
 # What LABEL_RANGE opens with besides a digit ("Q", "Questions", "Items", "Parts"): other lines skip the pattern.
 RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
-# "Finally, on question 4, yes."
+# "Finally, on question 4, yes.", "In relation to your first question, …", "Turning to your fourth question, …",
+# "Finally, with regard to the fifth part of your request, …"
 PROSE_LABEL = re.compile(
-    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|regarding|as (?:to|for|regards)|with regard to|on|for)"
-    r"\s+(?:your\s+)?(?:question|q|item|part|point)\s*(?P<label>\d{1,3}[a-z]?)\s*[,:.–-]\s*(?P<rest>.*)$",
+    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|regarding|as (?:to|for|regards)|with regard to|turning (?:now )?to|on|for)"
+    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)\s*(?P<label>\d{1,3}[a-z]?)"
+    r"|(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|item|part|point)(?:\s+of\s+your\s+(?:request|questions))?)"
+    r"\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
 )
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "regarding", "as", "with", "on", "for")
 PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
@@ -76,6 +83,8 @@ INTRO = re.compile(
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
     re.I,
 )
+# Words too common to show that two phrasings of a question are the same one
+STOP_WORDS = frozenset({"the", "a", "an", "of", "or", "and", "to", "in", "for", "on", "by", "each", "any", "your", "you", "is", "are", "was", "were", "how", "what", "many", "much"})
 # Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
 _PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—•·…£€¦§¶°")
 
@@ -142,6 +151,21 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         elif matched < total:
             out.append((number, BULLET.sub("", text, count=1) if BULLET.match(text) else " ".join(kept)))
     return out
+
+
+def _strip_table_question(question: str, text: str) -> str:
+    """The answer cell of a table row flattened to "question | answer" ("2. Total duration of suspensions (hours) |
+    187 hours"), where the first cell restates the question in other words: it shares at least two words with it.
+    A cell that repeats the question's own opening is left to _strip_repeated_question, which follows it across
+    wrapped rows."""
+    if " | " not in text:
+        return text
+    cell, answer = text.split(" | ", 1)
+    cell_words, question_words = _norm_words(cell), _norm_words(question)
+    if cell_words[:3] == question_words[:3]:
+        return text
+    shared = set(cell_words) & set(question_words) - STOP_WORDS
+    return answer.strip() if len(shared) >= 2 and answer.strip() else text
 
 
 def _strip_restated_question(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -213,8 +237,9 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             margin = indent if margin is None else margin
             continue
         prose = PROSE_LABEL.match(text) if text.lstrip()[:1] in PROSE_INITIALS else None
-        if prose and prose.group("label") in labels:
-            starts.append((k, (prose.group("label"),), prose.group("rest")))
+        label = (prose.group("label") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
+        if label in labels:
+            starts.append((k, (label,), prose.group("rest")))
             margin = indent if margin is None else margin
             continue
         found = match_item(text)
@@ -245,8 +270,8 @@ def _mid_sentence(previous: str) -> bool:
 
 
 def _closes_answers(own: list[tuple[int, str]], j: int) -> bool:
-    """A line after the last answer that opens notes on all of them, not part of that answer."""
-    if GENERAL_NOTES.match(own[j][1]) or NOTES_LINE.match(own[j][1]):
+    """A line after the last answer that opens notes on all of them, or the reasons for a refusal: not part of that answer."""
+    if GENERAL_NOTES.match(own[j][1]) or NOTES_LINE.match(own[j][1]) or REFUSAL_REASONS.match(own[j][1]):
         return True
     return bool(NOTES_PARAGRAPH.match(own[j][1])) and j > 0 and not own[j - 1][1].strip()
 
@@ -271,6 +296,7 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
             end = accepted[position + 1][0]
         else:
             end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
+        rest = _strip_table_question(texts[labels[0]], rest)
         return _trim(_strip_restated_question(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end])))
 
     for start in _item_starts(own, set(texts)):

@@ -191,55 +191,22 @@ def _jobs(files: list[str], max_size: int, fmt: str | None) -> list[tuple[str, i
 
 
 def _results(jobs: list[tuple[str, int, str | None, bytes | Exception | None]], workers: int):
-    """Each job's result in input order: in this process, or from a pool whose chunks keep the order."""
+    """Each job's result in input order: in this process, or from worker processes (workers.py)."""
     if workers <= 1 or len(jobs) < 2:
         for job in jobs:
             yield _parse_one(job)
         return
-    from multiprocessing import Pool, TimeoutError, active_children
-
-    from . import emit, pipeline  # noqa: F401 (loaded before the pool forks, so no worker imports them again)
+    from . import emit, pipeline  # noqa: F401 (loaded before the workers fork, so none imports them again)
+    from .workers import run_in_order
 
     # Chunks of up to 16 files: fewer round trips than one at a time, and the last chunks still share out evenly.
     chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    others = {process.pid for process in active_children()}
-    pool = Pool(processes=workers, initializer=_leave_interrupts_to_the_parent)
-    try:
-        started = {process.pid for process in active_children()} - others
-        # Chunks are made here, not by imap, whose own chunking gives an iterator that cannot wait with a timeout.
-        chunks = pool.imap(_parse_chunk, [jobs[k:k + chunk] for k in range(0, len(jobs), chunk)])
-        done = 0
-        while done < len(jobs):
-            try:
-                results = chunks.next(timeout=1.0)
-            except TimeoutError:
-                # The pool replaces a worker that was killed (out of memory, most often) but loses its work, which
-                # would leave this wait without end: a worker it started that is gone means the rest fail.
-                if not started <= {process.pid for process in active_children()}:
-                    for path, *_ in jobs[done:]:
-                        yield path, False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
-                    return
-                continue
-            done += len(results)
-            yield from results
-        pool.close()
-    finally:
-        # Stopped early (Ctrl-C, a closed pipe, a lost worker): the workers are killed, not waited for, so a slow
-        # file never holds up the exit; after a full run they have already finished.
-        pool.terminate()
-        pool.join()
+    yield from run_in_order(_parse_one, jobs, workers, chunk, lost=_lost_in_a_worker)
 
 
-def _parse_chunk(jobs: list[tuple[str, int, str | None, bytes | Exception | None]]) -> list[tuple[str, bool, str]]:
-    """Worker: the results of a few jobs at once, so results cross between processes in batches."""
-    return [_parse_one(job) for job in jobs]
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches every process of the group: workers ignore it, the parent stops them and reports once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _lost_in_a_worker(job: tuple[str, int, str | None, bytes | Exception | None]) -> tuple[str, bool, str]:
+    """The result of an input whose worker died before reporting it."""
+    return job[0], False, "not parsed: a worker process stopped (killed, or out of memory) during the batch"
 
 
 def _safe_part(part: str) -> str:

@@ -179,19 +179,13 @@ def test_table_shows_progress_and_a_summary_on_a_terminal_and_only_rows_on_stdou
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_whole_lines(tmp_path):
-    import signal
-    import time
-
     data = EXAMPLE.read_bytes()
     for k in range(4000):
         (tmp_path / f"t{k:04}.txt").write_bytes(data)
-    process = subprocess.Popen([sys.executable, "-m", "foiparse", str(tmp_path), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.0)
-    os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=60)
-    if process.returncode == 0:
+    returncode, out, err, _ = _interrupt([str(tmp_path), "--jobs", "2"], [1.0])
+    if returncode == 0:
         pytest.skip("the run finished before the interrupt")
-    assert process.returncode == 130
+    assert returncode == 130
     assert err.decode().strip().splitlines()[-1] == "foiparse: interrupted"
     assert b"Traceback" not in err
     for line in out.splitlines():
@@ -382,7 +376,12 @@ def _interrupt(args: list[str], delays: list[float]) -> tuple[int, bytes, bytes,
             os.killpg(process.pid, signal.SIGINT)
         except ProcessLookupError:
             break
-    out, err = process.communicate(timeout=60)
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # leave no hung run behind
+        process.communicate()
+        raise AssertionError("foiparse still running 60 s after Ctrl-C") from None
     return process.returncode, out, err, time.monotonic() - first
 
 

@@ -128,12 +128,16 @@ def _substantive_attachments(message: Message) -> bool:
 
 def signalled_kind(message: Message) -> str | None:
     """The kind an incoming message's own words show, or None where nothing in them says."""
-    own, closing = _own_and_closing(message)
+    return _kind_in_words(message, *_own_and_closing(message))
+
+
+def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     text = own + "\n" + closing
-    low = " ".join(own.split()).lower()  # phrases wrap across lines in mail: read them joined
+    words = " ".join(own.split())  # phrases wrap across lines in mail: read them joined
+    low = words.lower()
     if _signal(DELIVERY_FAILURE, text[:600].lower()):
         return "delivery_failure"
-    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(" ".join(own.split()))):
+    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"
     if _signal(EXTENSION, low):
         return "extension"
@@ -161,10 +165,10 @@ def signalled_kind(message: Message) -> str | None:
 
 def incoming_kind(message: Message) -> str:
     """The kind it shows; failing that, a substantial reply is taken for a response."""
-    kind = signalled_kind(message)
+    own, closing = _own_and_closing(message)
+    kind = _kind_in_words(message, own, closing)
     if kind:
         return kind
-    own, _ = _own_and_closing(message)
     return "response" if len(own.split()) > 40 else "other"
 
 

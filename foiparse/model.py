@@ -185,7 +185,14 @@ class Thread:
         return "\n".join(self.lines), offsets
 
     def line_owners(self) -> tuple[list[int | None], list[str | None]]:
-        """For each 1-based line number: the index of the message holding it, and the line's role there."""
+        """For each 1-based line number: the index of the message holding it, and the line's role there.
+
+        Worked out once, for the extractors: call it only after folding, which gives lines their final roles.
+        """
+        return self._owners
+
+    @cached_property
+    def _owners(self) -> tuple[list[int | None], list[str | None]]:
         owners: list[int | None] = [None] * (len(self.lines) + 2)
         roles: list[str | None] = [None] * (len(self.lines) + 2)
         for message in self.messages:

@@ -26,6 +26,9 @@ MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:
 MAILBOX_WORDS = ("box is monitored", "we aim to", "thank you for contacting")
 # A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received"
 AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
+# A notice sent to everyone that all requests are held up, e.g. "there will be an uncalculated
+# delay in processing Freedom of Information, Environmental Information and Subject Access Requests"
+GENERAL_DELAY_NOTICE = re.compile(r"\bdelays? in (?:processing|responding to|dealing with|answering|replying to)\b.{0,120}?\brequests\b")
 # A reference actually given, which makes even an automatic receipt this request's acknowledgement:
 # "has been given the reference FOI / 2211409", "reference number 48213" (not "you will receive a reference
 # number within 3 working days"); read in the text's own case, where a prefix is in capitals
@@ -93,6 +96,7 @@ GUARDS = {
     OUT_OF_OFFICE: (80, ("office", "automatic", "auto", "away", "leave")),
     REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn")),
     CLARIFICATION_ASKED: (100, ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
+    GENERAL_DELAY_NOTICE: (200, ("delay",)),
     EXTENSION: (340, ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
@@ -169,6 +173,9 @@ def incoming_kind(message: Message) -> str:
     kind = _kind_in_words(message, own, closing)
     if kind:
         return kind
+    words = " ".join(own.split())
+    if _signal(GENERAL_DELAY_NOTICE, words.lower()) and not REFERENCE_GIVEN.search(words):
+        return "auto_reply"  # a notice to all requesters, not this request's answer
     return "response" if len(own.split()) > 40 else "other"
 
 

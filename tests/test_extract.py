@@ -293,6 +293,54 @@ def test_a_response_promised_is_one_still_to_come(text, promised):
     assert classify._signal(classify.RESPONSE_PROMISED, text) is promised
 
 
+GENERAL_DELAY_NOTICE_THREAD = """Grit bins
+
+A Person made this Freedom of Information request to Wexcombe Borough Council
+
+The request was successful.
+
+A Person
+2 November 2020
+
+Dear Wexcombe Borough Council,
+
+1. How many grit bins does the council maintain?
+2. How often are they refilled?
+
+Yours faithfully,
+
+A Person
+
+Information Team, Wexcombe Borough Council
+2 November 2020
+
+Owing to the pandemic most of the Council's staff have been moved to support
+vulnerable residents, so there will be a delay in responding to Freedom of
+Information, Environmental Information and Subject Access requests. Please
+bear with us, or consider withdrawing requests that are not urgent, and see
+our website for updates which may already answer your questions. Thank you
+for your patience and understanding at this difficult time for everyone.
+
+Information Team, Wexcombe Borough Council
+30 November 2020
+
+Dear A Person,
+
+1. How many grit bins does the council maintain?
+We maintain 412 grit bins.
+2. How often are they refilled?
+After each period of snow.
+"""
+
+
+def test_a_notice_that_all_requests_are_delayed_is_an_automatic_reply_not_the_answer():
+    thread = foiparse.parse(GENERAL_DELAY_NOTICE_THREAD)
+    assert [m.kind for m in thread.messages] == ["request", "auto_reply", "response"]
+    assert [q.answer for q in thread.questions] == ["We maintain 412 grit bins.", "After each period of snow."]
+    given_a_reference = GENERAL_DELAY_NOTICE_THREAD.replace("Owing to", "Your reference number is FOI 4410. Owing to")
+    assert foiparse.parse(given_a_reference).messages[1].kind != "auto_reply"
+
+
 def test_a_planning_extension_is_no_extension_of_time():
     assert not classify._signal(classify.EXTENSION, "a copy of the assessment submitted in support of the extension application.")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import OWN, Message, Question, Thread
-from .questions import BULLET, ROMAN, match_item
+from .questions import BULLET, ROMAN, match_item, section_label
 from .scan import case_blind
 
 ANSWERING_KINDS = ("response", "internal_review_response")
@@ -225,7 +225,14 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     stack: list[tuple[str, str]] = []  # (level kind, full label)
     starts = []
     margin = None  # indentation of the first label met
+    section = ""  # the letter of the part heading above ("Part B" makes item 2 the question B2)
+    parts = sorted({label[0] for label in labels if label[:1].isupper() and label[1:2].isdecimal()})
+    repeats: dict[str, int] = {}  # answers numbered afresh for each part with no heading above: the second "1." answers B1
     for k, (_, text) in enumerate(own):
+        heading = section_label(text)
+        if heading and any(label.startswith(heading) for label in labels):
+            section, stack = heading, []
+            continue
         indent = len(text) - len(text.lstrip())
         if margin is not None and indent > margin + 1:
             continue
@@ -252,7 +259,12 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         if kind in kinds:
             del stack[kinds.index(kind):]
         label = part if kind in ("compound", "numalpha") or not stack else stack[-1][1] + part
-        chosen = next((c for c in (label, part) if c in labels), None)
+        chosen = next((c for c in (section + label, label, part) if c in labels), None)
+        if chosen is None and parts and not section:
+            in_parts = [letter + label for letter in parts if letter + label in labels]
+            if in_parts:
+                chosen = in_parts[min(repeats.get(label, 0), len(in_parts) - 1)]
+                repeats[label] = repeats.get(label, 0) + 1
         if chosen is not None:
             stack.append((kind, chosen))
             starts.append((k, (chosen,), rest))
@@ -294,6 +306,8 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         k, labels, rest = accepted[position]
         if position + 1 < len(accepted):
             end = accepted[position + 1][0]
+            while end - 1 > k and (not own[end - 1][1].strip() or section_label(own[end - 1][1])):
+                end -= 1  # the next part's heading ("Part B – Budgets") is not this answer's last line
         else:
             end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
         rest = _strip_table_question(texts[labels[0]], rest)

@@ -54,6 +54,18 @@ def lead_in_strength(line: str) -> int:
     return 1 if LEAD_IN_WEAK.search(line) else 0
 
 
+# A lettered heading over a list of its own: "Part A – Staffing", "SECTION B: Budgets", "Part C".
+# A request split into such parts numbers each part's list from 1; its items are labelled A1, A2, B1 …
+SECTION_HEADING = re.compile(r"^\s*(?i:part|section)\s+(?P<label>[A-Z])(?:\s*[:.–—-]\s*\S.{0,60}|\s*:?\s*)$")
+SECTION_INITIALS = frozenset("PpSs")
+
+
+def section_label(text: str) -> str | None:
+    """The letter of a part heading ("Part A – Staffing" gives "A"), else None."""
+    match = SECTION_HEADING.match(text) if text.lstrip()[:1] in SECTION_INITIALS else None
+    return match.group("label") if match else None
+
+
 # A row of a tab-separated form grid: "1-6 hours\t[  x  ]\t[  x  ]"
 TABLE_ROW = re.compile(r"\S\t+\S.*\t")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -232,6 +244,32 @@ def _is_heading(item: Item, following: Item | None) -> bool:
     return has_children and len(words) <= 4 and not item.text.rstrip().endswith(("?", ":"))
 
 
+def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in: int) -> list[Question]:
+    """The questions of a request in lettered parts, each part's list labelled by its letter ("Part B" item 2 is B2).
+
+    Empty unless at least two parts each hold a list of their own: one list
+    under a single heading is read as usual.
+    """
+    headings = [(number, label) for number, text in own if (label := section_label(text))]
+    if len({label for _, label in headings}) < 2:
+        return []
+    by_section: dict[str, list[Item]] = {}
+    for item in items:
+        label = next((label for number, label in reversed(headings) if number < item.first), None)
+        if label is not None:
+            by_section.setdefault(label, []).append(item)
+    lists = {label: choose_run(members) for label, members in by_section.items()}
+    lists = {label: chosen for label, chosen in lists.items() if chosen and _first_of_kind(chosen[0].part, chosen[0].kind)}
+    if len(lists) < 2:
+        return []
+    questions = []
+    for label, chosen in lists.items():
+        for k, item in enumerate(chosen):
+            if not _is_heading(item, chosen[k + 1] if k + 1 < len(chosen) else None):
+                questions.append(Question(number=label + item.label, text=item.text, asked_in=asked_in, first=item.first, last=item.last))
+    return questions
+
+
 def find_questions(thread: Thread) -> Thread:
     """The request's questions: the list it introduces, its section headings left out."""
     request = next((m for m in thread.messages if m.kind == "request"), None)
@@ -239,6 +277,10 @@ def find_questions(thread: Thread) -> Thread:
         return thread
     own = [(number, text) for number, text, role in request.lines if role == OWN]
     items = parse_items(own)
+    sectioned = _sectioned_questions(own, items, request.index)
+    if sectioned:
+        thread.questions.extend(sectioned)
+        return thread
     chosen = choose_run(items)
     asking = {i.run for i in items if i.text.rstrip().endswith("?")}  # lists that ask, not lists of definitions
     rivals = {i.run for i in items if i.run != (chosen[0].run if chosen else None) and i.kind in ("num", "compound") and i.label == "1" and i.run in asking}

@@ -341,6 +341,86 @@ def test_a_notice_that_all_requests_are_delayed_is_an_automatic_reply_not_the_an
     assert foiparse.parse(given_a_reference).messages[1].kind != "auto_reply"
 
 
+PARTS_THREAD = """Library staffing and budgets
+
+Jo Bloggs made this Freedom of Information request to Wexcombe Borough Council
+
+The request was successful.
+
+Jo Bloggs
+2 March 2024
+
+Dear Wexcombe Borough Council,
+
+Please provide the following information.
+
+Part A – Staffing
+
+1. How many librarians did the council employ on 1 April 2023?
+2. How many library posts were vacant on that date?
+
+Part B – Budgets
+
+1. What was the library service's budget in 2023/24?
+2. How much of it was spent on books?
+3. How much was spent on computers?
+
+Yours faithfully,
+
+Jo Bloggs
+
+Information Team, Wexcombe Borough Council
+28 March 2024
+
+Dear Jo Bloggs,
+
+Part A – Staffing
+
+1. How many librarians did the council employ on 1 April 2023?
+42 (38.5 FTE).
+2. How many library posts were vacant on that date?
+Six.
+
+Part B – Budgets
+
+1. What was the library service's budget in 2023/24?
+£3,120,000.
+2. How much of it was spent on books?
+£410,500.
+3. How much was spent on computers?
+£96,000.
+
+Yours sincerely,
+
+Information Team
+"""
+
+
+def test_a_request_in_lettered_parts_labels_each_parts_items_by_its_letter():
+    thread = foiparse.parse(PARTS_THREAD)
+    assert [(q.number, q.answer) for q in thread.questions] == [
+        ("A1", "42 (38.5 FTE)."), ("A2", "Six."), ("B1", "£3,120,000."), ("B2", "£410,500."), ("B3", "£96,000."),
+    ]
+    assert not thread.warnings
+
+
+def test_answers_numbered_afresh_for_each_part_go_to_the_parts_in_turn():
+    request, response = PARTS_THREAD.split("Dear Jo Bloggs,")
+    answers_only = "\n".join(line for line in response.split("\n") if not line.startswith("Part ") and not line.endswith("?"))
+    for answer, label in [("42", "1"), ("Six", "2"), ("£3,120,000", "1"), ("£410,500", "2"), ("£96,000", "3")]:
+        answers_only = answers_only.replace(f"\n{answer}", f"\n{label}. {answer}", 1)
+    thread = foiparse.parse(request + "Dear Jo Bloggs," + answers_only)
+    assert [(q.number, q.answer) for q in thread.questions] == [
+        ("A1", "42 (38.5 FTE)."), ("A2", "Six."), ("B1", "£3,120,000."), ("B2", "£410,500."), ("B3", "£96,000."),
+    ]
+
+
+def test_one_part_heading_alone_leaves_the_list_labelled_as_written():
+    thread = foiparse.parse(PARTS_THREAD.replace("Part B – Budgets", "Budgets"))
+    assert [q.number for q in thread.questions] == ["1", "2", "3"]
+    assert any("2 lists that each start at 1" in warning for warning in thread.warnings)
+
+
 def test_a_planning_extension_is_no_extension_of_time():
     assert not classify._signal(classify.EXTENSION, "a copy of the assessment submitted in support of the extension application.")
 

@@ -9,6 +9,7 @@ question's first line ("1. The total number of agencies used 1").
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from .model import OWN, Message, Question, Thread
@@ -20,7 +21,11 @@ ANSWERING_KINDS = ("response", "internal_review_response")
 MAYBE_ANSWERING = ("other", "acknowledgement")
 # An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3"
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
-POINTER_TO = re.compile(r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+)?(?:response|answer|reply)\s+(?:to|at|for|under)\s+(?:question\s+|q\.?\s*)?(?P<label>\d+[a-z]*)\W*$", re.I)
+POINTER_TO = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+|my\s+|our\s+)?(?:response|answer|reply)\s+(?:to|at|for|under|given (?:to|at|for|under))\s+(?:question\s+|part\s+|item\s+|q\.?\s*)?"
+    r"\(?(?P<label>\d+[a-z]*|[a-z]|[ivx]{1,5})\)?(?:\s+(?:above|below))?\W*$",
+    re.I,
+)
 # An answer that is only a pointer to an attachment: "Please find attached response to your correspondence"
 IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
@@ -329,6 +334,63 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     return answers
 
 
+def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
+    """A short title line alone between blank lines ("Replacement planting"): a response laid out by theme."""
+    text = own[k][1].strip()
+    words = text.split()
+    if not 1 <= len(words) <= 8 or len(text) > 60 or not text[0].isupper() or text.endswith((".", ",", ";", "?", "!")):
+        return False
+    if SALUTATION.match(text) or LETTER_HEAD.match(text):
+        return False
+    before_blank = k == 0 or not own[k - 1][1].strip()
+    after_blank = k + 1 < len(own) and not own[k + 1][1].strip()
+    return before_blank and after_blank
+
+
+def _word_stems(text: str) -> set[str]:
+    """Content words cut to four letters, so "planting" meets "planted" and "felled" meets "felling"."""
+    return {word[:4] for word in _norm_words(text) if word not in STOP_WORDS}
+
+
+def _headed_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer from a response laid out under unnumbered theme headings ("Number of trees felled").
+
+    A heading goes to the question whose words it shares, each shared word
+    weighed by how few questions hold it; the best pairs are taken first and
+    each heading and question is used once. Its answer runs to the next
+    heading, matched or not ("Your right to request a review" ends the last
+    one), or to a note on all the answers; a "Public interest test" heading
+    under a refusal carries the refused item's answer on.
+    """
+    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    headings = [k for k in range(len(own)) if own[k][1].strip() and _is_theme_heading(own, k)]
+    if len(headings) < 2:
+        return {}
+    question_stems = {q.number: _word_stems(q.text) for q in questions}
+    spread: dict[str, int] = {}
+    for stems in question_stems.values():
+        for stem in stems:
+            spread[stem] = spread.get(stem, 0) + 1
+    pairs = []
+    for k in headings:
+        stems = _word_stems(own[k][1])
+        for number, wanted in question_stems.items():
+            weight = sum(1 / spread[stem] for stem in stems & wanted)
+            if weight >= 1:
+                pairs.append((weight, -k, number))
+    answers: dict[str, list[tuple[int, str]]] = {}
+    used: set[int] = set()
+    for _, negative_k, number in sorted(pairs, reverse=True):
+        k = -negative_k
+        if k in used or number in answers:
+            continue
+        used.add(k)
+        end = next((j for j in headings if j > k and not REFUSAL_REASONS.match(own[j][1])), len(own))
+        end = next((j for j in range(k + 1, end) if _closes_answers(own, j) and not REFUSAL_REASONS.match(own[j][1])), end)
+        answers[number] = _trim([line for line in own[k + 1:end] if not REFUSAL_REASONS.match(line[1])])
+    return answers
+
+
 def prose_answer(message: Message) -> list[tuple[int, str]]:
     """The own words of a reply that answers in prose, less its salutation and opening."""
     own = _trim([(n, t) for n, t, role in message.lines if role == OWN])
@@ -354,8 +416,10 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     if lines and DEFERRED.match(lines[0][1]):
         return False
     text = " ".join(t for _, t in lines)
+    first_paragraph = " ".join(itertools.takewhile(str.strip, (t for _, t in lines)))
     gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too
-    if ATTACHMENT_ONLY.match(text) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
+    # "c) Please see the attached report." then the letter's closing paragraph: answered only in the attachment
+    if ATTACHMENT_ONLY.match(first_paragraph) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
         return False
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
@@ -404,6 +468,10 @@ def pair(thread: Thread) -> Thread:
     declined: set[str] = set()
     for message in responses:
         answers = _numbered_answers(message, questions)
+        if len(answers) < min(2, len(questions)) and message.kind in ANSWERING_KINDS:
+            answers = _headed_answers(message, questions)
+            if len(answers) >= min(2, len(questions)):
+                thread.warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
         if len(answers) < min(2, len(questions)):
             continue
         if message.kind in MAYBE_ANSWERING:

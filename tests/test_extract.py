@@ -478,3 +478,42 @@ def test_an_answer_pattern_searched_near_its_words_is_found_as_in_the_whole_answ
 ])
 def test_the_reach_around_an_acts_name_covers_its_longest_naming(pattern, reach):
     assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1 <= reach
+
+
+THEMED_RESPONSE = (FIXTURES / "b13-response-by-theme-not-number.txt").read_text(encoding="utf-8")
+
+
+def test_a_response_under_theme_headings_is_paired_by_the_headings_words():
+    thread = foiparse.parse(THEMED_RESPONSE)
+    starts = {q.number: q.answer.split(".")[0] for q in thread.questions}
+    assert starts == {
+        "1": "In 2023/24 the council felled 418 trees on the highway and in parks and open spaces",
+        "2": "The council planted 1,036 trees in the 2023/24 planting season",
+        "3": "We are refusing this part of your request under regulation 12(4)(b) of the EIR, because it is manifestly unreasonable",
+        "4": "The council's tree works are carried out by Greenline Arboriculture Ltd under a contract that runs from 1 April 2022 to 31 March 2026",
+    }
+    assert "Regulation 12(4)(b) is subject to the public interest test" in thread.questions[2].answer
+    assert "right to request a review" not in thread.questions[2].answer
+    assert any("by the words of their headings" in warning for warning in thread.warnings)
+
+
+def test_headings_that_share_no_words_with_the_questions_pair_nothing():
+    unrelated = THEMED_RESPONSE
+    for heading, other in [("Number of trees felled", "Summary"), ("Replacement planting", "Further details"),
+                           ("Tree works contract", "Supplier"), ("Correspondence about street tree felling", "Refusal")]:
+        unrelated = unrelated.replace(f"\n{heading}\n", f"\n{other}\n", 1)
+    thread = foiparse.parse(unrelated)
+    assert not any("by the words of their headings" in warning for warning in thread.warnings)
+    assert len({q.answer for q in thread.questions}) == 1  # the one prose answer for all, as before
+
+
+def test_a_pointer_to_a_roman_numbered_answer_takes_that_answer():
+    thread = foiparse.parse((FIXTURES / "b13-roman-numerals-and-ack-auto.txt").read_text(encoding="utf-8"))
+    by_number = {q.number: q for q in thread.questions}
+    assert by_number["v"].answer == by_number["ii"].answer
+    assert (by_number["v"].answer_first, by_number["v"].answer_last) == (by_number["ii"].answer_first, by_number["ii"].answer_last)
+
+
+def test_an_item_answered_by_see_the_attached_report_has_no_answer_in_the_text():
+    thread = foiparse.parse((FIXTURES / "b13-late-response-after-ico-decision.txt").read_text(encoding="utf-8"))
+    assert [q.answer is None for q in thread.questions] == [False, False, True]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .model import OWN, Message, Question, Thread
+from .model import OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, match_item, section_label
 from .scan import case_blind
 
@@ -77,7 +77,9 @@ DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures
 # A bullet before an item of an answer: "• 239", "▪ Gorse Lane" (a dash stays: it may be a minus sign)
 ANSWER_BULLET = re.compile(r"^\s*[•·▪◦●○■□]\s*")
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
-ANSWER_LABEL = re.compile(r"^\s*(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
+ANSWER_LABEL = re.compile(r"^\s*(?:(?:our|the council'?s|the trust'?s) )?(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
+# A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
+ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
 # "Please find below, Sheffield City Council's response to your request:"
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
@@ -334,6 +336,69 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     return answers
 
 
+# The quote marks of a line of quoted mail: "> 1. How many", ">> 2."
+QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
+
+
+def _interleaved_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer where the reply quotes the request ("> 1. How many …") and answers below each item.
+
+    An item's answer is the reply's own lines after its quoted label, up to
+    the next quoted line that follows them (the next item, or the quoted sign-off).
+    """
+    labels = {q.number for q in questions}
+    answers: dict[str, list[tuple[int, str]]] = {}
+    current: str | None = None
+    for number, text, role in message.lines:
+        if role == QUOTED:
+            found = match_item(QUOTE_MARKS.sub("", text, count=1))
+            if found and found[0] in labels and found[0] not in answers:
+                current = found[0]
+                answers[current] = []
+            elif current is not None and any(t.strip() for _, t in answers[current]):
+                current = None  # the quote goes on past the answer: the sign-off, or items not answered
+        elif role == OWN and current is not None:
+            answers[current].append((number, text))
+    return {label: _trim(lines) for label, lines in answers.items()}
+
+
+def _repeated_question_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer where the response repeats the questions without their numbers, each over its answer.
+
+    A question is found where a line (less a label such as "You asked:")
+    opens with the question's first five words, read on across wrapped lines.
+    Its answer runs to the next question found, or to a note on all the answers.
+    """
+    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    words_from: list[list[str]] = []  # each line's words, then the next few lines' (a question wraps)
+    line_words = [_norm_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
+    for k in range(len(own)):
+        joined: list[str] = []
+        for following in line_words[k:k + 3]:
+            joined.extend(following)
+        words_from.append(joined)
+    starts: list[tuple[int, Question]] = []
+    taken: set[int] = set()
+    for question in questions:
+        opening = _norm_words(question.text)[:5]
+        if len(opening) < 3:
+            continue
+        k = next((k for k in range(len(own)) if k not in taken and line_words[k] and words_from[k][:len(opening)] == opening), None)
+        if k is not None:
+            taken.add(k)
+            starts.append((k, question))
+    starts.sort(key=lambda start: start[0])
+    answers: dict[str, list[tuple[int, str]]] = {}
+    for position, (k, question) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(own)
+        end = next((j for j in range(k + 1, end) if _closes_answers(own, j)), end)
+        first_line = (own[k][0], ASKED_LABEL.sub("", own[k][1], count=1))
+        answers[question.number] = _trim(_strip_repeated_question(question.text, [first_line] + own[k + 1:end]))
+    given = sum(1 for lines in answers.values() if lines)
+    # Questions quoted together at the top of a prose reply are not each answered below their own words
+    return answers if given >= min(2, len(questions)) and given * 2 > len(answers) else {}
+
+
 def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
     """A short title line alone between blank lines ("Replacement planting"): a response laid out by theme."""
     text = own[k][1].strip()
@@ -469,9 +534,15 @@ def pair(thread: Thread) -> Thread:
     for message in responses:
         answers = _numbered_answers(message, questions)
         if len(answers) < min(2, len(questions)) and message.kind in ANSWERING_KINDS:
-            answers = _headed_answers(message, questions)
-            if len(answers) >= min(2, len(questions)):
-                thread.warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
+            answers = _interleaved_answers(message, questions)
+            if sum(1 for lines in answers.values() if lines) >= min(2, len(questions)):
+                thread.warnings.append(f"message {message.index}: answers written under the quoted questions")
+            elif answers := _repeated_question_answers(message, questions):
+                thread.warnings.append(f"message {message.index}: answers paired by the questions the response repeats, not by number")
+            else:
+                answers = _headed_answers(message, questions)
+                if len(answers) >= min(2, len(questions)):
+                    thread.warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
         if len(answers) < min(2, len(questions)):
             continue
         if message.kind in MAYBE_ANSWERING:

@@ -17,7 +17,7 @@ from .model import OWN, Question, Thread
 
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
-#   "2.1 Staff", "2a) cost", "1(a) £18,406", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
+#   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
 #   "a) could", "(b) must", "(iv) the", "ii. whether", "and iii) have been" (the last of a list the request runs on)
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused".
 ITEM = re.compile(
@@ -25,7 +25,8 @@ ITEM = re.compile(
     r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
     r"(?:\s*[:.)–-](?!\d)\s*|\s+(?=[A-Z0-9£(\"'“])|\s*$)"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
-    r"|(?P<np>\d{1,3})\((?P<npl>[a-z])\)[.:]?\s*"
+    r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
+    r"|(?P<nd>\d{1,3})\.(?P<ndl>[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+)"
     r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|/\s+|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
     r"|\((?P<pl>[a-z]|[ivx]{1,5})\)\s*"
@@ -104,6 +105,8 @@ def match_item(text: str) -> tuple[str, str, str] | None:
     g = match.group
     if g("np"):
         return g("np") + g("npl"), "numalpha", g("text")
+    if g("nd"):
+        return g("nd") + g("ndl"), "numalpha", g("text")
     for name in ("q", "pn", "n", "dn"):
         value = g(name)
         if value:
@@ -161,7 +164,8 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             opened = False
             if kind == "numalpha":
                 # "2a" is item a under an item 2 that the request may never write on its own
-                parent, part, kind = part[:-1], part[-1], "alpha"
+                split_at = len(part.rstrip("abcdefghijklmnopqrstuvwxyz"))
+                parent, part, kind = part[:split_at], part[split_at:], "letter"  # "3ii": item ii under 3
                 top = stack[0] if stack else None
                 if top and top[0] == "num" and top[1] == parent:
                     del stack[2:]
@@ -270,6 +274,72 @@ def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in
     return questions
 
 
+# An item marker inside a sentence: "Please could you tell me (1) how many …, (2) how much … and (3) whether …"
+# Must not match "section 40(2)" or "regulation 12(4)(b)": the bracket follows a space or opens the line.
+INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)\((?P<label>\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+# What joins one inline item to the next: "…, and", "; or", ","
+ITEM_JOINER = re.compile(r"[\s,;]*(?:\b(?:and|or)\b)?[\s,;]*$")
+# The end of the sentence that holds the last inline item
+SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def _follows(label: str, previous: str) -> bool:
+    if label.isdigit() and previous.isdigit():
+        return int(label) == int(previous) + 1
+    if previous in ROMAN_ORDER and label in ROMAN_ORDER and ROMAN_ORDER.index(label) == ROMAN_ORDER.index(previous) + 1:
+        return True
+    return len(label) == len(previous) == 1 and label.isalpha() and ord(label) == ord(previous) + 1
+
+
+def _inline_questions(own: list[tuple[int, str]], asked_in: int) -> list[Question]:
+    """The items a request numbers inside one paragraph of prose, for a request with no list of lines.
+
+    The sentence must ask for them ("Please could you tell me (1) …"), as a list's lead-in would.
+    """
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    for number, text in own:
+        if text.strip():
+            paragraphs[-1].append((number, text.strip()))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    for paragraph in paragraphs:
+        text, starts = "", []
+        for number, line in paragraph:
+            starts.append((len(text), number))
+            text += line + " "
+        markers: list[re.Match] = []
+        for marker in INLINE_MARKER.finditer(text):
+            label = marker.group("label")
+            if markers and _follows(label, markers[-1].group("label")):
+                markers.append(marker)
+            elif label in ("1", "a", "i") and len(markers) < 2:
+                markers = [marker]
+        if len(markers) < 2:
+            continue
+        opening = text[:markers[0].start()]
+        sentence_start = max((end.end() for end in SENTENCE_END.finditer(opening)), default=0)
+        if lead_in_strength(opening[sentence_start:]) < 1:
+            continue  # "which they (a) could and (b) must play": a sentence in parts, not a list of questions
+
+        def line_of(offset: int) -> int:
+            return next(number for start, number in reversed(starts) if start <= offset)
+
+        questions = []
+        for k, marker in enumerate(markers):
+            if k + 1 < len(markers):
+                end = markers[k + 1].start()
+                item = ITEM_JOINER.sub("", text[marker.end():end])
+            else:
+                stop = SENTENCE_END.search(text, marker.end())
+                end = stop.end() if stop else len(text)
+                item = text[marker.end():end].strip()
+            questions.append(Question(number=marker.group("label"), text=item, asked_in=asked_in,
+                                      first=line_of(marker.start()), last=line_of(max(marker.end(), end - 1))))
+        return questions
+    return []
+
+
 def find_questions(thread: Thread) -> Thread:
     """The request's questions: the list it introduces, its section headings left out."""
     request = next((m for m in thread.messages if m.kind == "request"), None)
@@ -282,6 +352,9 @@ def find_questions(thread: Thread) -> Thread:
         thread.questions.extend(sectioned)
         return thread
     chosen = choose_run(items)
+    if not chosen:
+        thread.questions.extend(_inline_questions(own, request.index))
+        return thread
     asking = {i.run for i in items if i.text.rstrip().endswith("?")}  # lists that ask, not lists of definitions
     rivals = {i.run for i in items if i.run != (chosen[0].run if chosen else None) and i.kind in ("num", "compound") and i.label == "1" and i.run in asking}
     if chosen and rivals:

@@ -195,6 +195,22 @@ def test_the_last_item_of_a_run_on_list_after_and():
     assert [(i.label, i.text) for i in items] == [("i", "have been fully resurfaced"), ("ii", "have not been resurfaced at all"), ("iii", "have been only partially resurfaced.")]
 
 
+def test_sub_items_written_with_a_dot_or_in_brackets_join_their_number():
+    from foiparse.questions import choose_run, parse_items
+
+    lines = ["1. How many reports were received?", "2. About the repairs contract:", "2.a The name of the contractor.", "2.b The end date.",
+             "3. About disrepair claims:", "3(i) The number of claims.", "3(ii) The amount paid."]
+    items = choose_run(parse_items(list(enumerate(lines, start=10))))
+    assert [i.label for i in items] == ["1", "2", "2a", "2b", "3", "3i", "3ii"]
+    assert items[2].text == "The name of the contractor."
+
+
+def test_a_licence_statement_after_the_last_answer_is_not_part_of_it():
+    thread = foiparse.parse((FIXTURES / "b14-sub-items-dotted-letters.txt").read_text(encoding="utf-8"))
+    last = thread.questions[-1]
+    assert (last.number, last.answer) == ("3ii", "£1,126,500 (compensation £412,300; legal costs £714,200).")
+
+
 BARE_HEADINGS_PAGE = """Trees felled in Birley
 
 The request was successful.
@@ -517,3 +533,54 @@ def test_a_pointer_to_a_roman_numbered_answer_takes_that_answer():
 def test_an_item_answered_by_see_the_attached_report_has_no_answer_in_the_text():
     thread = foiparse.parse((FIXTURES / "b13-late-response-after-ico-decision.txt").read_text(encoding="utf-8"))
     assert [q.answer is None for q in thread.questions] == [False, False, True]
+
+
+def test_questions_repeated_without_their_numbers_are_paired_by_their_words():
+    thread = foiparse.parse((FIXTURES / "b14-you-asked-our-response.txt").read_text(encoding="utf-8"))
+    answers = [q.answer for q in thread.questions]
+    assert answers[0].startswith("The council had 214 approved school crossing patrol sites")
+    assert answers[1].endswith("Signal-controlled crossing installed at the site – 2")
+    assert answers[2] == "We do not hold this information."
+    assert answers[3].startswith("Financial year") and "Under section 16" not in answers[3]
+    assert any("the questions the response repeats" in warning for warning in thread.warnings)
+
+
+def test_questions_quoted_together_above_a_prose_reply_are_not_paired_one_by_one():
+    text = (FIXTURES / "b14-you-asked-our-response.txt").read_text(encoding="utf-8")
+    head, body = text.split("Please see the council's response to each part of your request below.\n", 1)
+    asked = [line for line in body.split("\n\n")[0:4]]
+    questions_only = "\n".join(block.split("Our response:")[0].strip() for block in asked)
+    prose = "The council had 214 sites, closed 11, holds no collision records and spent about £1.5m a year."
+    thread = foiparse.parse(head + "You asked:\n" + questions_only + "\n\n" + prose + "\n\nYours sincerely\n\nInformation Rights Team\n")
+    assert not any("the questions the response repeats" in warning for warning in thread.warnings)
+
+
+def test_items_numbered_inside_a_sentence_that_asks_for_them_are_the_questions():
+    thread = foiparse.parse((FIXTURES / "b14-inline-enumeration-in-prose.txt").read_text(encoding="utf-8"))
+    assert [(q.number, q.text.split()[:3], q.first) for q in thread.questions] == [
+        ("1", ["how", "many", "public"], 12), ("2", ["how", "much", "the"], 12), ("3", ["whether", "the", "council"], 12),
+    ]
+    assert thread.questions[1].text.endswith("other government grants)")  # no joining "and"
+    assert thread.questions[2].text.endswith("what that target is.")
+    assert thread.questions[0].answer.startswith("On 31 March 2023 the council owned or operated 64")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The guidance says what directors (a) could and should and (b) must do in such cases.",
+    "I refer to section 40(2) and regulation 12(4)(b) of the regulations (1) as amended.",
+])
+def test_a_sentence_in_parts_is_not_a_list_of_questions(sentence):
+    thread = foiparse.parse(f"Dear Leeds City Council,\n\n{sentence}\n\nYours faithfully,\n\nA Person\n")
+    assert thread.questions == []
+
+
+def test_answers_written_under_each_quoted_question_go_to_that_question():
+    thread = foiparse.parse((FIXTURES / "b14-interleaved-quoted-answers.txt").read_text(encoding="utf-8"))
+    assert [q.answer.split("\n")[0] for q in thread.questions] == [
+        "2021/22 – 318",
+        "163 cases were open on 1 January 2024. 41 of these had been open for more than twelve months.",
+        "Enforcement notices – 9",
+        "3.6 FTE: one Principal Enforcement Officer, two Enforcement Officers and one Enforcement Assistant who works three days a week.",
+        "Yes. The Local Enforcement Plan is published on the council's website on the Planning Enforcement page. It was last reviewed and adopted by the Planning Committee on 22 June 2022, and the next review is due in 2025.",
+    ]
+    assert (thread.questions[0].answer_first, thread.questions[0].answer_last) == (53, 55)

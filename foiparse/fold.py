@@ -59,6 +59,8 @@ REFERENCES_INITIALS = case_blind("r")
 # not "N/A", "Yes", "2024 c.£138,000", "Please see attached."
 SIGNATURE_LINE = re.compile(r"^\s*[A-Z][\w’'&-]*(?:,?\s+(?:[A-Z][\w’'&-]*|of|and|for|the|&)){1,7}\s*$")
 
+# The number of a letter's paragraph: "7. " in "7. If you are unhappy …"
+PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,2}\.\s+")
 # A numbered answer opening a new paragraph: "5. The number of driver licences"; not "1. http://…" (a link list)
 RESUMED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z]")
 
@@ -94,6 +96,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|the supply of information in response to"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"
     r"|under uk copyright law"
+    r"|(?:please note (?:that )?)?the information (?:supplied|provided|released) to you (?:is|continues to be|remains)\b.{0,30}\bcopyright"
     r"|you (?:have|also have) the right to (?:complain|ask for an internal review|request an internal review)"
     r"|this (?:e-?mail|message|communication)\b.{0,40}\b(?:may contain|is intended|are intended|and any (?:files|attachments)|has been scanned|is confidential)"
     r"|the original of this email was scanned"
@@ -267,7 +270,7 @@ def fold(lines: list[str]) -> list[str]:
         if disclaimer_end is not None:
             framed_until = disclaimer_end
             in_closing, closing = True, BOILERPLATE
-        elif head in BOILERPLATE_INITIALS and BOILERPLATE_OPENING.match(line):
+        elif _opens_standard_paragraph(line, head):
             in_closing, closing = True, BOILERPLATE
         elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
@@ -279,6 +282,15 @@ def fold(lines: list[str]) -> list[str]:
             roles[k] = closing
     _mark_unsigned_signature(lines, roles, end)
     return roles
+
+
+def _opens_standard_paragraph(line: str, head: str) -> bool:
+    """A paragraph of closing boilerplate, numbered or not: a letter that numbers its paragraphs
+    ends "7. If you are unhappy with the way we have handled your request, …"."""
+    if head in BOILERPLATE_INITIALS:
+        return bool(BOILERPLATE_OPENING.match(line))
+    numbered = PARAGRAPH_NUMBER.match(line) if head.isdigit() else None
+    return bool(numbered and BOILERPLATE_OPENING.match(line[numbered.end():]))
 
 
 def _mark_unsigned_signature(lines: list[str], roles: list[str], end: int) -> None:

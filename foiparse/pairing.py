@@ -13,7 +13,7 @@ import itertools
 import re
 
 from .model import OWN, QUOTED, Message, Question, Thread
-from .questions import BULLET, ROMAN, match_item, section_label
+from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind
 
 ANSWERING_KINDS = ("response", "internal_review_response")
@@ -61,15 +61,17 @@ LABEL_RANGE = re.compile(
 RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes.", "In relation to your first question, …", "Turning to your fourth question, …",
-# "Finally, with regard to the fifth part of your request, …"
+# "Finally, with regard to the fifth part of your request, …", "In answer to part (a) of your request, …"
 PROSE_LABEL = re.compile(
     r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|regarding|as (?:to|for|regards)|with regard to|turning (?:now )?to|on|for)"
-    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)\s*(?P<label>\d{1,3}[a-z]?)"
+    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?:\s+of\s+your\s+request)?"
     r"|(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|item|part|point)(?:\s+of\s+your\s+(?:request|questions))?)"
     r"\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
 )
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# The number of a letter's paragraph, before the words that say which item it answers: "3. In answer to …"
+PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.\s+(?=[A-Z])")
 # What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "regarding", "as", "with", "on", "for")
 PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
@@ -90,6 +92,8 @@ INTRO = re.compile(
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
     re.I,
 )
+# The share of a revised item's words (or its question's, if fewer) the two must have in common to be one question
+REVISED_ITEM_OVERLAP = 0.4
 # Words too common to show that two phrasings of a question are the same one
 STOP_WORDS = frozenset({"the", "a", "an", "of", "or", "and", "to", "in", "for", "on", "by", "each", "any", "your", "you", "is", "are", "was", "were", "how", "what", "many", "much"})
 # Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
@@ -114,6 +118,8 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     question, or when the question is used up. A line wholly matched is the
     question; a partly matched line keeps its unmatched words, or all of
     itself when it is a bullet (a sub-item with its figure: "• In 2023 £0").
+    Where question words were skipped and the answer goes on in the line that
+    ends the match, the line is a sentence of the answer, not the question.
     """
     wanted = _norm_words(question)
     opening: list[str] = []
@@ -124,6 +130,8 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     if not wanted or opening[:3] != wanted[:3]:
         return block
     pointer = 0
+    skipped = False
+    sentence_goes_on = False
     verdicts: list[tuple[int, str, int, int, list[str]]] = []
     matching = True
     for number, text in block:
@@ -131,6 +139,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
             verdicts.append((number, text, 0, 0, []))  # past the question: the line stays whole
             continue
         matched, total, kept = 0, 0, []
+        kept_before_a_match = False
         for word in text.split():
             norm = _norm(word)
             if not norm:
@@ -140,17 +149,25 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
                 if norm == wanted[pointer]:
                     pointer += 1
                     matched += 1
+                    kept_before_a_match = kept_before_a_match or bool(kept)
                     continue
                 if norm in wanted[pointer + 1:pointer + 3]:
                     pointer = wanted.index(norm, pointer + 1, pointer + 3) + 1
                     matched += 1
+                    skipped = True
+                    kept_before_a_match = kept_before_a_match or bool(kept)
                     continue
             kept.append(word)
         verdicts.append((number, text, matched, total, kept))
+        if matched:
+            # "The longest delay in 2023 was 22 hours": the match ends and the line's sentence goes on
+            sentence_goes_on = bool(kept) and not kept_before_a_match and " | " not in text
         if total and not matched:
             matching = False
     if pointer < 0.6 * len(wanted):
         return block
+    if skipped and sentence_goes_on:
+        return block  # the answer restates the question in its own words: it is all answer
     out = []
     for number, text, matched, total, kept in verdicts:
         if total == 0 or matched == 0:
@@ -223,8 +240,9 @@ def _range_labels(text: str, labels: set[str]) -> tuple[list[str], str] | None:
     return (found, match.group("rest")) if len(found) >= 2 else None
 
 
-def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, tuple[str, ...], str]]:
-    """(index into own, question labels, text after the marker) for each line that opens with question labels.
+def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int, tuple[str, ...], str, bool]]:
+    """(index into own, question labels, text after the marker, whether words name the item) for each line
+    that opens with question labels ("In answer to part (a)" names it in words; "(a)" is only a marker).
 
     A list indented deeper than the answers' own labels is a list inside an
     answer ("2. The sites are:" over "   1. Marlow Road"), not the next answers.
@@ -247,13 +265,15 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             continue  # "… in parts 1, 2 and" / "4. The information …": a number the mail client wrapped to the line start
         several = _range_labels(text, labels)
         if several:
-            starts.append((k, tuple(several[0]), several[1]))
+            starts.append((k, tuple(several[0]), several[1], False))
             margin = indent if margin is None else margin
             continue
-        prose = PROSE_LABEL.match(text) if text.lstrip()[:1] in PROSE_INITIALS else None
-        label = (prose.group("label") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
+        numbered = PARAGRAPH_NUMBER.match(text)  # "3. In answer to part (a) …": a letter that numbers its paragraphs
+        prose_text = text[numbered.end():] if numbered else text
+        prose = PROSE_LABEL.match(prose_text) if prose_text.lstrip()[:1] in PROSE_INITIALS else None
+        label = (prose.group("label") or prose.group("bracketed") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
         if label in labels:
-            starts.append((k, (label,), prose.group("rest")))
+            starts.append((k, (label,), prose.group("rest"), True))
             margin = indent if margin is None else margin
             continue
         found = match_item(text)
@@ -274,7 +294,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
                 repeats[label] = repeats.get(label, 0) + 1
         if chosen is not None:
             stack.append((kind, chosen))
-            starts.append((k, (chosen,), rest))
+            starts.append((k, (chosen,), rest, False))
             margin = indent if margin is None else margin
     return starts
 
@@ -301,16 +321,18 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     Answers may come in any order, and one block may answer several items
     ("Q5 and Q6: ..."). A label met again replaces its first block only when
     that block held nothing but the repeated question (a reply that lists
-    the questions, then answers them); otherwise the later line is a list
-    inside an answer and stays part of it.
+    the questions, then answers them), or when words name the item the
+    second time and not the first (a letter that restates the request as
+    "(a) …", "(b) …", then says "In answer to part (a) of your request, …");
+    otherwise the later line is a list inside an answer and stays part of it.
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
     texts = {q.number: q.text for q in questions}
-    accepted: list[tuple[int, tuple[str, ...], str]] = []
+    accepted: list[tuple[int, tuple[str, ...], str, bool]] = []
     answers: dict[str, list[tuple[int, str]]] = {}
 
     def block(position: int) -> list[tuple[int, str]]:
-        k, labels, rest = accepted[position]
+        k, labels, rest, _ = accepted[position]
         if position + 1 < len(accepted):
             end = accepted[position + 1][0]
             while end - 1 > k and (not own[end - 1][1].strip() or section_label(own[end - 1][1])):
@@ -321,14 +343,14 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         return _trim(_strip_restated_question(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end])))
 
     for start in _item_starts(own, set(texts)):
-        earlier = next((p for p, (_, labels, _) in enumerate(accepted) if set(labels) & set(start[1])), None)
+        earlier = next((p for p, (_, labels, _, _) in enumerate(accepted) if set(labels) & set(start[1])), None)
         if earlier is not None:
-            if block(earlier):
+            if start[3] and not accepted[earlier][3]:
+                del accepted[earlier]
+            elif block(earlier):
                 continue
-            for label in accepted[earlier][1]:
-                answers.pop(label, None)
         accepted.append(start)
-    for position, (_, labels, _) in enumerate(accepted):
+    for position, (_, labels, _, _) in enumerate(accepted):
         lines = block(position)
         for label in labels:
             if lines or label not in answers:
@@ -524,6 +546,56 @@ def _share_trailing_answer(questions: list[Question], declined: set[str], warnin
     warnings.append(f"the answer after question {last.number} is given to every question: the response answers them together")
 
 
+def _answers_in(message: Message, asked: list[Question], warnings: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """The reply's answers by label: numbered blocks, else the other layouts a response may take."""
+    answers = _numbered_answers(message, asked)
+    if len(answers) >= min(2, len(asked)) or message.kind not in ANSWERING_KINDS:
+        return answers
+    answers = _interleaved_answers(message, asked)
+    if sum(1 for lines in answers.values() if lines) >= min(2, len(asked)):
+        warnings.append(f"message {message.index}: answers written under the quoted questions")
+        return answers
+    answers = _repeated_question_answers(message, asked)
+    if answers:
+        warnings.append(f"message {message.index}: answers paired by the questions the response repeats, not by number")
+        return answers
+    answers = _headed_answers(message, asked)
+    if len(answers) >= min(2, len(asked)):
+        warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
+    return answers
+
+
+def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
+    """The questions as the requester numbered them again in a clarification, where the numbers moved.
+
+    ("I have dropped my original question 2. My revised request is: 1. … 2. …"): the replies after it answer
+    the new numbers. Returns the clarification's index, its items, and which question each item is, by the
+    words they share; None where there is no such list or it keeps the numbers.
+    """
+    for message in thread.messages:
+        if message.kind != "clarification":
+            continue
+        items = choose_run(parse_items([(n, t) for n, t, role in message.lines if role == OWN]))
+        if len(items) < 2:
+            continue
+        scored = []
+        for item in items:
+            item_stems = _word_stems(item.text)
+            for question in questions:
+                question_stems = _word_stems(question.text)
+                if item_stems and question_stems:
+                    shared = len(item_stems & question_stems) / min(len(item_stems), len(question_stems))
+                    scored.append((shared, item.label, question.number))
+        to_original: dict[str, str] = {}
+        for shared, label, number in sorted(scored, reverse=True):
+            if shared >= REVISED_ITEM_OVERLAP and label not in to_original and number not in to_original.values():
+                to_original[label] = number
+        if len(to_original) >= 2 and any(label != number for label, number in to_original.items()):
+            revised = [Question(number=i.label, text=i.text, asked_in=message.index, first=i.first, last=i.last) for i in items if i.label in to_original]
+            return message.index, revised, to_original
+    return None
+
+
 def pair(thread: Thread) -> Thread:
     """Each question's answer: numbered blocks first (any reply that has them), else one prose answer for all."""
     questions = thread.questions
@@ -531,20 +603,18 @@ def pair(thread: Thread) -> Thread:
         return thread
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + MAYBE_ANSWERING]
     declined: set[str] = set()
+    revised = _revised_list(thread, questions)
     for message in responses:
-        answers = _numbered_answers(message, questions)
-        if len(answers) < min(2, len(questions)) and message.kind in ANSWERING_KINDS:
-            answers = _interleaved_answers(message, questions)
-            if sum(1 for lines in answers.values() if lines) >= min(2, len(questions)):
-                thread.warnings.append(f"message {message.index}: answers written under the quoted questions")
-            elif answers := _repeated_question_answers(message, questions):
-                thread.warnings.append(f"message {message.index}: answers paired by the questions the response repeats, not by number")
-            else:
-                answers = _headed_answers(message, questions)
-                if len(answers) >= min(2, len(questions)):
-                    thread.warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
-        if len(answers) < min(2, len(questions)):
+        asked, to_original = questions, None
+        if revised and message.index > revised[0]:
+            asked, to_original = revised[1], revised[2]
+        answers = _answers_in(message, asked, thread.warnings)
+        if len(answers) < min(2, len(asked)):
             continue
+        if to_original:
+            answers = {to_original[label]: lines for label, lines in answers.items()}
+            moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
+            thread.warnings.append(f"message {message.index}: answers follow the revised list in message {revised[0]}: {moved}")
         if message.kind in MAYBE_ANSWERING:
             # Read as a receipt or as nothing in particular, but it answers the numbered questions
             # ("Thank you for your request … 1. … • 71 sites"): it is a response, if it truly answers.

@@ -584,3 +584,29 @@ def test_answers_written_under_each_quoted_question_go_to_that_question():
         "Yes. The Local Enforcement Plan is published on the council's website on the Planning Enforcement page. It was last reviewed and adopted by the Planning Committee on 22 June 2022, and the next review is due in 2025.",
     ]
     assert (thread.questions[0].answer_first, thread.questions[0].answer_last) == (53, 55)
+
+
+def test_an_answer_that_restates_the_question_in_its_own_sentence_keeps_it():
+    thread = foiparse.parse((FIXTURES / "b15-welsh-body-english-only-with-reference-in-subject.txt").read_text(encoding="utf-8"))
+    assert thread.questions[2].answer.startswith("The longest single handover delay in 2023 was 22 hours and 41 minutes")
+
+
+def test_a_letter_that_numbers_its_paragraphs_is_answered_where_it_names_each_part():
+    thread = foiparse.parse((FIXTURES / "b15-letter-with-numbered-paragraphs.txt").read_text(encoding="utf-8"))
+    assert [m.kind for m in thread.messages] == ["request", "acknowledgement", "response"]
+    answers = {q.number: q.answer for q in thread.questions}
+    assert answers["a"].startswith("the Department awarded a total of £18,450,000")
+    assert answers["b"].startswith("the Department received 214 applications")
+    assert answers["c"].endswith("would breach the first data protection principle.")  # not the copyright and review paragraphs
+    roles = {number: role for number, _, role in thread.messages[2].lines}
+    assert roles[79] == roles[83] == "boilerplate"  # "6. The information supplied to you is Crown copyright", "7. If you are unhappy"
+
+
+def test_replies_after_a_renumbered_clarification_answer_the_new_numbers():
+    thread = foiparse.parse((FIXTURES / "b15-clarified-request-renumbered.txt").read_text(encoding="utf-8"))
+    answers = {q.number: q.answer for q in thread.questions}
+    assert answers["1"] == "There were 1,146 licensed HMOs in the borough on 1 April 2024."
+    assert answers["2"] is None  # dropped in the clarification
+    assert answers["3"].startswith("2021/22 - 212 programmed, 87 complaint-led")
+    assert answers["4"].startswith("2019/20 - 4 penalties, £17,500")
+    assert any("its item 2 is question 3, its item 3 is question 4" in warning for warning in thread.warnings)

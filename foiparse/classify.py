@@ -28,7 +28,8 @@ MAILBOX_WORDS = ("box is monitored", "we aim to", "thank you for contacting")
 AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
 # A notice sent to everyone that all requests are held up, e.g. "there will be an uncalculated
 # delay in processing Freedom of Information, Environmental Information and Subject Access Requests"
-GENERAL_DELAY_NOTICE = re.compile(r"\bdelays? in (?:processing|responding to|dealing with|answering|replying to)\b.{0,120}?\brequests\b")
+# (all requests, in one sentence: not "apologies for the delay in dealing with your request. We have had many requests")
+GENERAL_DELAY_NOTICE = re.compile(r"delays? in (?:processing|responding to|dealing with|answering|replying to)\b[^.]{0,120}?\brequests\b")
 # A reference actually given, which makes even an automatic receipt this request's acknowledgement:
 # "has been given the reference FOI / 2211409", "reference number 48213" (not "you will receive a reference
 # number within 3 working days"); read in the text's own case, where a prefix is in capitals
@@ -54,7 +55,7 @@ EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
     r"|response (?:is |are )?(?:as follows|below)|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
-    r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your)",
+    r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your|to each)",
 )
 # A confirmation, which answers when nothing says the answer is still to come: "I can confirm that"
 CONFIRMATION = re.compile(r"(?:i|we) (?:can )?confirm")
@@ -98,7 +99,7 @@ GUARDS = {
     CLARIFICATION_ASKED: (100, ("clarif", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
     EXTENSION: (340, ("time to ", "extend", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
-    ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "as follows", "available")),
+    ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
     ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),

@@ -59,10 +59,12 @@ REFERENCES_INITIALS = case_blind("r")
 # not "N/A", "Yes", "2024 c.£138,000", "Please see attached."
 SIGNATURE_LINE = re.compile(r"^\s*[A-Z][\w’'&-]*(?:,?\s+(?:[A-Z][\w’'&-]*|of|and|for|the|&)){1,7}\s*$")
 
-# The number of a letter's paragraph: "7. " in "7. If you are unhappy …"
-PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,2}\.\s+")
-# A numbered answer opening a new paragraph: "5. The number of driver licences"; not "1. http://…" (a link list)
-RESUMED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z]")
+# The number of a letter's paragraph, before its first word: "7. " in "7. If you are unhappy …", "3. " in "3. In answer to …"
+PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.\s+(?=[A-Z])")
+# A numbered answer opening a new paragraph: "5. The number of driver licences", "4. £418,000"; not "1. http://…" (a link list)
+RESUMED_ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z£$\d]")
+# Section 16 advice opens a paragraph of boilerplate, but in a numbered paragraph it is often that item's answer
+ADVICE_OPENING = re.compile(r"under section 16\b", re.I)
 
 # --- boilerplate: paragraphs most replies repeat --------------------------
 # Each alternative opens a paragraph that is not the answer:
@@ -290,7 +292,10 @@ def _opens_standard_paragraph(line: str, head: str) -> bool:
     if head in BOILERPLATE_INITIALS:
         return bool(BOILERPLATE_OPENING.match(line))
     numbered = PARAGRAPH_NUMBER.match(line) if head.isdigit() else None
-    return bool(numbered and BOILERPLATE_OPENING.match(line[numbered.end():]))
+    if not numbered:
+        return False
+    rest = line[numbered.end():]
+    return bool(BOILERPLATE_OPENING.match(rest)) and not ADVICE_OPENING.match(rest)
 
 
 def _mark_unsigned_signature(lines: list[str], roles: list[str], end: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .fold import PARAGRAPH_NUMBER
 from .model import OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind
@@ -19,10 +20,11 @@ from .scan import case_blind
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
 MAYBE_ANSWERING = ("other", "acknowledgement")
-# An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3"
+# An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3", "N/A – see Q2"
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
 POINTER_TO = re.compile(
-    r"^\W*(?:please\s+)?(?:see|refer to)\s+(?:the\s+|my\s+|our\s+)?(?:response|answer|reply)\s+(?:to|at|for|under|given (?:to|at|for|under))\s+(?:question\s+|part\s+|item\s+|q\.?\s*)?"
+    r"^\W*(?:n/?a\W+)?(?:please\s+)?(?:see|refer to)\s+"
+    r"(?:(?:the\s+|my\s+|our\s+)?(?:response|answer|reply)\s+(?:to|at|for|under|given (?:to|at|for|under))\s+(?:question\s+|part\s+|item\s+|q\.?\s*)?|question\s+|q\.?\s*)"
     r"\(?(?P<label>\d+[a-z]*|[a-z]|[ivx]{1,5})\)?(?:\s+(?:above|below))?\W*$",
     re.I,
 )
@@ -54,25 +56,25 @@ REFUSAL_REASONS = re.compile(r"^\s*(?:reasons? for (?:the |this |our )?decision|
 # One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
 # must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
-    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)\s*[:.)–-](?!\d)\s*(?P<rest>.*)$",
+    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)(?:\s*[:.)–-](?!\d)\s*|\s*$)(?P<rest>.*)$",
     re.I,
 )
 # What LABEL_RANGE opens with besides a digit ("Q", "Questions", "Items", "Parts"): other lines skip the pattern.
 RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes.", "In relation to your first question, …", "Turning to your fourth question, …",
-# "Finally, with regard to the fifth part of your request, …", "In answer to part (a) of your request, …"
+# "Finally, with regard to the fifth part of your request, …", "In answer to part (a) of your request, …",
+# "Response to question 1:"
 PROSE_LABEL = re.compile(
-    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|regarding|as (?:to|for|regards)|with regard to|turning (?:now )?to|on|for)"
+    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|(?:answer|response|reply) to|regarding|as (?:to|for|regards)|with regard to|turning (?:now )?to|on|for)"
     r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?:\s+of\s+your\s+request)?"
     r"|(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|item|part|point)(?:\s+of\s+your\s+(?:request|questions))?)"
     r"\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
 )
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-# The number of a letter's paragraph, before the words that say which item it answers: "3. In answer to …"
-PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.\s+(?=[A-Z])")
-# What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "regarding", "as", "with", "on", "for")
+# What PROSE_LABEL opens with ("finally", "lastly", "and", "turning", "in", "answer", "response", "reply",
+# "regarding", "as", "with", "on", "for")
 PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
@@ -92,6 +94,8 @@ INTRO = re.compile(
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
     re.I,
 )
+# A clarification that restates the request in new numbers: "My revised request is:", "I have dropped my original question 2"
+REVISED_REQUEST = re.compile(r"\b(?:revised|amended|narrowed|updated|reworded|re-worded|refined)\s+(?:request|questions?|list|version)\b|\bdropp(?:ed|ing)\s+(?:my\s+)?(?:original\s+)?(?:question|item|part|point)", re.I)
 # The share of a revised item's words (or its question's, if fewer) the two must have in common to be one question
 REVISED_ITEM_OVERLAP = 0.4
 # Words too common to show that two phrasings of a question are the same one
@@ -108,11 +112,18 @@ def _norm_words(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """Whether the words stand in this order in the other list, others between them allowed."""
+    remaining = iter(within)
+    return all(word in remaining for word in words)
+
+
 def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The block's lines less the question the response repeats at its top.
 
     The block counts as repeating the question only when it opens with the
-    question's first three words. Block words are then matched in order
+    question's first word and has its next two among the question's first five
+    ("How many staff work …" repeats "How many full-time staff work …"). Block words are then matched in order
     against the question's words (a skip of up to two question words
     allowed); matching stops at the first line that shares no word with the
     question, or when the question is used up. A line wholly matched is the
@@ -127,7 +138,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         opening.extend(_norm_words(text))
         if len(opening) >= 3:
             break
-    if not wanted or opening[:3] != wanted[:3]:
+    if not wanted or not opening or opening[0] != wanted[0] or not _in_order(opening[:3], wanted[:5]):
         return block
     pointer = 0
     skipped = False
@@ -140,28 +151,26 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
             continue
         matched, total, kept = 0, 0, []
         kept_before_a_match = False
+        last_matched_word = ""
         for word in text.split():
             norm = _norm(word)
             if not norm:
                 continue
             total += 1
             if pointer < len(wanted):
-                if norm == wanted[pointer]:
-                    pointer += 1
+                if norm in wanted[pointer:pointer + 3]:
+                    skipped = skipped or norm != wanted[pointer]
+                    pointer = wanted.index(norm, pointer, pointer + 3) + 1
                     matched += 1
                     kept_before_a_match = kept_before_a_match or bool(kept)
-                    continue
-                if norm in wanted[pointer + 1:pointer + 3]:
-                    pointer = wanted.index(norm, pointer + 1, pointer + 3) + 1
-                    matched += 1
-                    skipped = True
-                    kept_before_a_match = kept_before_a_match or bool(kept)
+                    last_matched_word = word
                     continue
             kept.append(word)
         verdicts.append((number, text, matched, total, kept))
         if matched:
             # "The longest delay in 2023 was 22 hours": the match ends and the line's sentence goes on
-            sentence_goes_on = bool(kept) and not kept_before_a_match and " | " not in text
+            # (not "… in the finance department? 41": the question ends and its answer follows)
+            sentence_goes_on = bool(kept) and not kept_before_a_match and " | " not in text and not last_matched_word.endswith(("?", ":"))
         if total and not matched:
             matching = False
     if pointer < 0.6 * len(wanted):
@@ -251,8 +260,11 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     starts = []
     margin = None  # indentation of the first label met
     section = ""  # the letter of the part heading above ("Part B" makes item 2 the question B2)
-    parts = sorted({label[0] for label in labels if label[:1].isupper() and label[1:2].isdecimal()})
-    repeats: dict[str, int] = {}  # answers numbered afresh for each part with no heading above: the second "1." answers B1
+    # The questions of a request in lettered parts, in order (A1, A2, B1 …), for answers with no part headings:
+    # numbered on from the last ("3." after A2 answers B1), or afresh for the next part ("1." after A2 answers B1)
+    in_parts = sorted((label for label in labels if label[:1].isupper() and label[1:].isdecimal()), key=lambda label: (label[0], int(label[1:])))
+    last_in_parts: int | None = None  # index in in_parts of the last unheaded answer
+    last_number = 0  # and the number it was written with
     for k, (_, text) in enumerate(own):
         heading = section_label(text)
         if heading and any(label.startswith(heading) for label in labels):
@@ -287,16 +299,27 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             del stack[kinds.index(kind):]
         label = part if kind in ("compound", "numalpha") or not stack else stack[-1][1] + part
         chosen = next((c for c in (section + label, label, part) if c in labels), None)
-        if chosen is None and parts and not section:
-            in_parts = [letter + label for letter in parts if letter + label in labels]
-            if in_parts:
-                chosen = in_parts[min(repeats.get(label, 0), len(in_parts) - 1)]
-                repeats[label] = repeats.get(label, 0) + 1
+        if chosen is None and in_parts and not section and label.isdecimal():
+            chosen = _unheaded_part_answer(in_parts, last_in_parts, last_number, int(label))
+            if chosen:
+                last_in_parts, last_number = in_parts.index(chosen), int(label)
         if chosen is not None:
             stack.append((kind, chosen))
             starts.append((k, (chosen,), rest, False))
             margin = indent if margin is None else margin
     return starts
+
+
+def _unheaded_part_answer(in_parts: list[str], last: int | None, last_number: int, number: int) -> str | None:
+    """Which question of a request in parts an answer numbered without its part's heading answers."""
+    following = 0 if last is None else last + 1
+    if following >= len(in_parts):
+        return None
+    if last is not None and number == last_number + 1:
+        return in_parts[following]  # numbered on: the next question, in this part or the next
+    if number == 1:
+        return next((label for label in in_parts[following:] if label[1:] == "1"), None)  # numbered afresh
+    return None
 
 
 def _mid_sentence(previous: str) -> bool:
@@ -388,24 +411,30 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
     """Each question's answer where the response repeats the questions without their numbers, each over its answer.
 
     A question is found where a line (less a label such as "You asked:")
-    opens with the question's first five words, read on across wrapped lines.
+    opens with most of the question's words (at least five), read on across
+    wrapped lines; where the response labels what it repeats, only labelled
+    lines count, so an answer that opens with the question's words ("The
+    number of notices issued in 2023 was …") is not taken for the next one.
     Its answer runs to the next question found, or to a note on all the answers.
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
+    labelled = {k for k, (_, text) in enumerate(own) if ASKED_LABEL.match(text)}
     words_from: list[list[str]] = []  # each line's words, then the next few lines' (a question wraps)
     line_words = [_norm_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
     for k in range(len(own)):
         joined: list[str] = []
-        for following in line_words[k:k + 3]:
+        for following in line_words[k:k + 6]:
             joined.extend(following)
         words_from.append(joined)
     starts: list[tuple[int, Question]] = []
     taken: set[int] = set()
     for question in questions:
-        opening = _norm_words(question.text)[:5]
+        wanted = _norm_words(question.text)
+        opening = wanted[:max(5, (len(wanted) * 3 + 4) // 5)]
         if len(opening) < 3:
             continue
-        k = next((k for k in range(len(own)) if k not in taken and line_words[k] and words_from[k][:len(opening)] == opening), None)
+        candidates = sorted(labelled) if labelled else range(len(own))
+        k = next((k for k in candidates if k not in taken and line_words[k] and words_from[k][:len(opening)] == opening), None)
         if k is not None:
             taken.add(k)
             starts.append((k, question))
@@ -418,7 +447,11 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
         answers[question.number] = _trim(_strip_repeated_question(question.text, [first_line] + own[k + 1:end]))
     given = sum(1 for lines in answers.values() if lines)
     # Questions quoted together at the top of a prose reply are not each answered below their own words
-    return answers if given >= min(2, len(questions)) and given * 2 > len(answers) else {}
+    return answers if _enough(given, questions) and given * 2 > len(answers) else {}
+
+
+# A whole answer in a word or two, alone on its line like a heading: "None", "Not held", "N/A", "Yes"
+SHORT_ANSWER = re.compile(r"^\W*(?:yes|no|none|nil|zero|n/?a|not (?:held|known|applicable|recorded))\W*$", re.I)
 
 
 def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
@@ -427,7 +460,7 @@ def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 8 or len(text) > 60 or not text[0].isupper() or text.endswith((".", ",", ";", "?", "!")):
         return False
-    if SALUTATION.match(text) or LETTER_HEAD.match(text):
+    if SALUTATION.match(text) or LETTER_HEAD.match(text) or SHORT_ANSWER.match(text):
         return False
     before_blank = k == 0 or not own[k - 1][1].strip()
     after_blank = k + 1 < len(own) and not own[k + 1][1].strip()
@@ -442,9 +475,11 @@ def _word_stems(text: str) -> set[str]:
 def _headed_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from a response laid out under unnumbered theme headings ("Number of trees felled").
 
-    A heading goes to the question whose words it shares, each shared word
-    weighed by how few questions hold it; the best pairs are taken first and
-    each heading and question is used once. Its answer runs to the next
+    A heading goes to the question it shares two words or more with, each
+    shared word weighed by how few questions hold it; the best pairs are
+    taken first and each heading and question is used once. One shared word
+    is chance ("Your request" and a question about requests), and a layout
+    that restates only some of the questions is left to the prose reading. Its answer runs to the next
     heading, matched or not ("Your right to request a review" ends the last
     one), or to a note on all the answers; a "Public interest test" heading
     under a refusal carries the refused item's answer on.
@@ -462,8 +497,9 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
     for k in headings:
         stems = _word_stems(own[k][1])
         for number, wanted in question_stems.items():
-            weight = sum(1 / spread[stem] for stem in stems & wanted)
-            if weight >= 1:
+            shared = stems & wanted
+            weight = sum(1 / spread[stem] for stem in shared)
+            if len(shared) >= 2 and weight >= 1:
                 pairs.append((weight, -k, number))
     answers: dict[str, list[tuple[int, str]]] = {}
     used: set[int] = set()
@@ -475,7 +511,7 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
         end = next((j for j in headings if j > k and not REFUSAL_REASONS.match(own[j][1])), len(own))
         end = next((j for j in range(k + 1, end) if _closes_answers(own, j) and not REFUSAL_REASONS.match(own[j][1])), end)
         answers[number] = _trim([line for line in own[k + 1:end] if not REFUSAL_REASONS.match(line[1])])
-    return answers
+    return answers if len(answers) * 2 >= len(questions) else {}
 
 
 def prose_answer(message: Message) -> list[tuple[int, str]]:
@@ -496,6 +532,17 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
     return _trim(own[k:])
 
 
+def _only_attached(lines: list[tuple[int, str]]) -> bool:
+    """An answer that only points at an attachment: "Please see attached.", or "c) Please see the attached report."
+    followed by a closing paragraph of the letter; not a pointer followed by a summary with its figures."""
+    text = " ".join(t for _, t in lines)
+    if ATTACHMENT_ONLY.match(text):
+        return True
+    first_paragraph = " ".join(itertools.takewhile(str.strip, (t for _, t in lines)))
+    rest = text[len(first_paragraph):]
+    return bool(ATTACHMENT_ONLY.match(first_paragraph)) and len(rest.split()) < 40 and not any(c.isdigit() for c in rest)
+
+
 def _set_answer(question: Question, lines: list[tuple[int, str]], message: Message) -> bool:
     """Give the question these lines as its answer; False where they only defer or point at an attachment."""
     if lines and ANSWER_LABEL.match(lines[0][1]):
@@ -503,10 +550,8 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     if lines and DEFERRED.match(lines[0][1]):
         return False
     text = " ".join(t for _, t in lines)
-    first_paragraph = " ".join(itertools.takewhile(str.strip, (t for _, t in lines)))
     gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too
-    # "c) Please see the attached report." then the letter's closing paragraph: answered only in the attachment
-    if ATTACHMENT_ONLY.match(first_paragraph) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
+    if _only_attached(lines) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
         return False
     question.answer = _answer_text(lines) or None
     if question.answer is not None:
@@ -546,23 +591,34 @@ def _share_trailing_answer(questions: list[Question], declined: set[str], warnin
     warnings.append(f"the answer after question {last.number} is given to every question: the response answers them together")
 
 
-def _answers_in(message: Message, asked: list[Question], warnings: list[str]) -> dict[str, list[tuple[int, str]]]:
-    """The reply's answers by label: numbered blocks, else the other layouts a response may take."""
+def _enough(count: int, asked: list[Question]) -> bool:
+    """Whether this many answers found one way show the reply is laid out that way: one could be chance
+    (a figure that happens to open a line "2."), two make a layout; a request of one question needs one."""
+    return count >= min(2, len(asked))
+
+
+def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
+    """The reply's answers by label, and how they were found where it was not by their numbers.
+
+    Numbered blocks come first; the other layouts are tried only where numbers
+    fail, each with the evidence it needs, and (but for answers under quoted
+    items, which no receipt has) only in a reply that reads as a response.
+    """
     answers = _numbered_answers(message, asked)
-    if len(answers) >= min(2, len(asked)) or message.kind not in ANSWERING_KINDS:
-        return answers
+    if _enough(len(answers), asked):
+        return answers, None
     answers = _interleaved_answers(message, asked)
-    if sum(1 for lines in answers.values() if lines) >= min(2, len(asked)):
-        warnings.append(f"message {message.index}: answers written under the quoted questions")
-        return answers
+    if _enough(sum(1 for lines in answers.values() if lines), asked):
+        return answers, "answers written under the quoted questions"
+    if message.kind not in ANSWERING_KINDS:
+        return {}, None
     answers = _repeated_question_answers(message, asked)
     if answers:
-        warnings.append(f"message {message.index}: answers paired by the questions the response repeats, not by number")
-        return answers
+        return answers, "answers paired by the questions the response repeats, not by number"
     answers = _headed_answers(message, asked)
-    if len(answers) >= min(2, len(asked)):
-        warnings.append(f"message {message.index}: answers paired by the words of their headings, not by number")
-    return answers
+    if _enough(len(answers), asked):
+        return answers, "answers paired by the words of their headings, not by number"
+    return {}, None
 
 
 def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
@@ -572,17 +628,20 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     the new numbers. Returns the clarification's index, its items, and which question each item is, by the
     words they share; None where there is no such list or it keeps the numbers.
     """
+    stems_of_questions = [_word_stems(question.text) for question in questions]
     for message in thread.messages:
         if message.kind != "clarification":
             continue
-        items = choose_run(parse_items([(n, t) for n, t, role in message.lines if role == OWN]))
+        own = [(n, t) for n, t, role in message.lines if role == OWN]
+        if not any(REVISED_REQUEST.search(text) for _, text in own):
+            continue  # numbered replies to the authority's own questions ("1. Financial years, please.") are no new list
+        items = choose_run(parse_items(own))
         if len(items) < 2:
             continue
         scored = []
         for item in items:
             item_stems = _word_stems(item.text)
-            for question in questions:
-                question_stems = _word_stems(question.text)
+            for question, question_stems in zip(questions, stems_of_questions):
                 if item_stems and question_stems:
                     shared = len(item_stems & question_stems) / min(len(item_stems), len(question_stems))
                     scored.append((shared, item.label, question.number))
@@ -608,23 +667,28 @@ def pair(thread: Thread) -> Thread:
         asked, to_original = questions, None
         if revised and message.index > revised[0]:
             asked, to_original = revised[1], revised[2]
-        answers = _answers_in(message, asked, thread.warnings)
-        if len(answers) < min(2, len(asked)):
+        answers, layout = _answers_in(message, asked)
+        if not _enough(len(answers), asked):
             continue
-        if to_original:
-            answers = {to_original[label]: lines for label, lines in answers.items()}
-            moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
-            thread.warnings.append(f"message {message.index}: answers follow the revised list in message {revised[0]}: {moved}")
         if message.kind in MAYBE_ANSWERING:
             # Read as a receipt or as nothing in particular, but it answers the numbered questions
             # ("Thank you for your request … 1. … • 71 sites"): it is a response, if it truly answers.
-            if sum(1 for lines in answers.values() if lines) < min(2, len(questions)):
+            if not _enough(sum(1 for lines in answers.values() if lines), asked):
                 continue
             message.kind = "response"
+        notes = [layout] if layout else []
+        if to_original:
+            answers = {to_original[label]: lines for label, lines in answers.items()}
+            moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
+            notes.append(f"answers follow the revised list in message {revised[0]}: {moved}")
+        answered_here = False
         for question in questions:
             if question.answer is None and answers.get(question.number):
                 if not _set_answer(question, answers[question.number], message):
                     declined.add(question.number)
+                answered_here = answered_here or question.answered_in == message.index
+        if answered_here:
+            thread.warnings.extend(f"message {message.index}: {note}" for note in notes)
     _share_trailing_answer(questions, declined, thread.warnings)
     if all(q.answer is None for q in questions):
         for message in (m for m in responses if m.kind in ANSWERING_KINDS):

@@ -17,12 +17,12 @@ from .model import OWN, Question, Thread
 
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
-#   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
+#   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "#4 £61,340", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
 #   "a) could", "(b) must", "(iv) the", "ii. whether", "and iii) have been" (the last of a list the request runs on)
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused".
 ITEM = re.compile(
     r"^\s*(?:(?:and|or)\s+(?=\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})\)\s))?(?:"
-    r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
+    r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point|#)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
     r"(?:\s*[:.)–-](?!\d)\s*|\s+(?=[A-Z0-9£(\"'“])|\s*$)"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
@@ -69,7 +69,8 @@ def section_label(text: str) -> str | None:
 
 # A row of a tab-separated form grid: "1-6 hours\t[  x  ]\t[  x  ]"
 TABLE_ROW = re.compile(r"\S\t+\S.*\t")
-ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+ROMAN = frozenset(ROMAN_ORDER)
 _TERMINAL = (".", "?", "!", ";")
 
 
@@ -90,8 +91,8 @@ class Item:
 
 
 # What an item marker (ITEM) opens with: a digit, "(", a roman numeral, "Q", "Question", "Cwestiwn", "Item",
-# "Request", "Part", "Rhan", "Point", "and", "or"; or any letter followed by "." or ")". Other lines skip the pattern.
-ITEM_INITIALS = frozenset("(ivxQCIRPao")
+# "Request", "Part", "Rhan", "Point", "#", "and", "or"; or any letter followed by "." or ")". Other lines skip the pattern.
+ITEM_INITIALS = frozenset("(ivxQCIRPao#")
 
 
 def match_item(text: str) -> tuple[str, str, str] | None:
@@ -251,19 +252,20 @@ def _is_heading(item: Item, following: Item | None) -> bool:
 def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in: int) -> list[Question]:
     """The questions of a request in lettered parts, each part's list labelled by its letter ("Part B" item 2 is B2).
 
-    Empty unless at least two parts each hold a list of their own: one list
-    under a single heading is read as usual.
+    Empty unless at least two parts each hold a list numbered from 1: one list
+    under a single heading is read as usual, and lettered items under a letter
+    ("AA") would read as nothing a person wrote.
     """
     headings = [(number, label) for number, text in own if (label := section_label(text))]
-    if len({label for _, label in headings}) < 2:
-        return []
+    if len({label for _, label in headings}) < 2 or any(item.first < headings[0][0] for item in items):
+        return []  # a numbered item above the first part would have no part to be labelled by
     by_section: dict[str, list[Item]] = {}
     for item in items:
         label = next((label for number, label in reversed(headings) if number < item.first), None)
         if label is not None:
             by_section.setdefault(label, []).append(item)
     lists = {label: choose_run(members) for label, members in by_section.items()}
-    lists = {label: chosen for label, chosen in lists.items() if chosen and _first_of_kind(chosen[0].part, chosen[0].kind)}
+    lists = {label: chosen for label, chosen in lists.items() if chosen and chosen[0].kind == "num" and chosen[0].part == "1"}
     if len(lists) < 2:
         return []
     questions = []
@@ -274,28 +276,60 @@ def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in
     return questions
 
 
-# An item marker inside a sentence: "Please could you tell me (1) how many …, (2) how much … and (3) whether …"
-# Must not match "section 40(2)" or "regulation 12(4)(b)": the bracket follows a space or opens the line.
-INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)\((?P<label>\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+# An item marker inside a sentence: "Please could you tell me (1) how many …, (2) how much … and (3) whether …";
+# its bracket must open the text or follow a space (checked in code), so "section 40(2)" and "12(4)(b)" are no markers.
+INLINE_MARKER = re.compile(r"\((?P<label>\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
 # What joins one inline item to the next: "…, and", "; or", ","
 ITEM_JOINER = re.compile(r"[\s,;]*(?:\b(?:and|or)\b)?[\s,;]*$")
 # The end of the sentence that holds the last inline item
 SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
-ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+# Words after which a bracketed letter splits one clause, not a list of questions: "employees who (a) are … and (b) have …"
+CLAUSE_GOES_ON = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "by", "of", "for", "to", "with",
+                            "are", "is", "were", "was", "be", "been", "have", "has", "had", "they", "the", "a", "an"})
+FIRST_OF_KIND = {"num": "1", "alpha": "a", "roman": "i"}
 
 
-def _follows(label: str, previous: str) -> bool:
-    if label.isdigit() and previous.isdigit():
+def _kinds_of(label: str) -> tuple[str, ...]:
+    """The kinds of list a label may belong to: "i" and "v" are letters or roman numerals."""
+    if label.isdigit():
+        return ("num",)
+    if label in ROMAN:
+        return ("roman", "alpha") if len(label) == 1 else ("roman",)
+    return ("alpha",)
+
+
+def _follows(label: str, previous: str, kind: str) -> bool:
+    """Whether the label comes next after the previous one in a list of this kind ("3" after "2", "iv" after "iii")."""
+    if kind == "num":
         return int(label) == int(previous) + 1
-    if previous in ROMAN_ORDER and label in ROMAN_ORDER and ROMAN_ORDER.index(label) == ROMAN_ORDER.index(previous) + 1:
-        return True
-    return len(label) == len(previous) == 1 and label.isalpha() and ord(label) == ord(previous) + 1
+    if kind == "roman":
+        return previous in ROMAN_ORDER and label in ROMAN_ORDER and ROMAN_ORDER.index(label) == ROMAN_ORDER.index(previous) + 1
+    return len(label) == len(previous) == 1 and ord(label) == ord(previous) + 1
+
+
+def _inline_markers(text: str) -> list[re.Match]:
+    """The markers of the outer list in a paragraph: of the lists that run from their first label, the one that
+    opens first, so "(a)" and "(b)" inside item "(1)" stay part of its text."""
+    runs: dict[str, list[re.Match]] = {}
+    for marker in INLINE_MARKER.finditer(text):
+        if marker.start() and not text[marker.start() - 1].isspace():
+            continue
+        label = marker.group("label")
+        for kind in _kinds_of(label):
+            run = runs.get(kind)
+            if run and _follows(label, run[-1].group("label"), kind):
+                run.append(marker)
+            elif label == FIRST_OF_KIND[kind] and (not run or len(run) < 2):
+                runs[kind] = [marker]
+    complete = [run for run in runs.values() if len(run) >= 2]
+    return min(complete, key=lambda run: run[0].start()) if complete else []
 
 
 def _inline_questions(own: list[tuple[int, str]], asked_in: int) -> list[Question]:
     """The items a request numbers inside one paragraph of prose, for a request with no list of lines.
 
-    The sentence must ask for them ("Please could you tell me (1) …"), as a list's lead-in would.
+    The sentence must ask for them ("Please could you tell me (1) …"), as a list's lead-in would, and the
+    marker must not split a clause ("the number of employees who (a) are … and (b) have …": one question).
     """
     paragraphs: list[list[tuple[int, str]]] = [[]]
     for number, text in own:
@@ -308,18 +342,13 @@ def _inline_questions(own: list[tuple[int, str]], asked_in: int) -> list[Questio
         for number, line in paragraph:
             starts.append((len(text), number))
             text += line + " "
-        markers: list[re.Match] = []
-        for marker in INLINE_MARKER.finditer(text):
-            label = marker.group("label")
-            if markers and _follows(label, markers[-1].group("label")):
-                markers.append(marker)
-            elif label in ("1", "a", "i") and len(markers) < 2:
-                markers = [marker]
-        if len(markers) < 2:
+        markers = _inline_markers(text)
+        if not markers:
             continue
         opening = text[:markers[0].start()]
         sentence_start = max((end.end() for end in SENTENCE_END.finditer(opening)), default=0)
-        if lead_in_strength(opening[sentence_start:]) < 1:
+        word_before = opening.split()[-1].lower() if opening.split() else ""
+        if lead_in_strength(opening[sentence_start:]) < 1 or word_before in CLAUSE_GOES_ON:
             continue  # "which they (a) could and (b) must play": a sentence in parts, not a list of questions
 
         def line_of(offset: int) -> int:
@@ -334,9 +363,11 @@ def _inline_questions(own: list[tuple[int, str]], asked_in: int) -> list[Questio
                 stop = SENTENCE_END.search(text, marker.end())
                 end = stop.end() if stop else len(text)
                 item = text[marker.end():end].strip()
-            questions.append(Question(number=marker.group("label"), text=item, asked_in=asked_in,
-                                      first=line_of(marker.start()), last=line_of(max(marker.end(), end - 1))))
-        return questions
+            if item:
+                questions.append(Question(number=marker.group("label"), text=item, asked_in=asked_in,
+                                          first=line_of(marker.start()), last=line_of(max(marker.end(), end - 1))))
+        if len(questions) >= 2:
+            return questions
     return []
 
 

@@ -420,10 +420,11 @@ def test_a_request_in_lettered_parts_labels_each_parts_items_by_its_letter():
     assert not thread.warnings
 
 
-def test_answers_numbered_afresh_for_each_part_go_to_the_parts_in_turn():
+@pytest.mark.parametrize("numbers", [["1", "2", "1", "2", "3"], ["1", "2", "3", "4", "5"]], ids=["afresh", "numbered-on"])
+def test_answers_without_part_headings_go_to_the_parts_in_turn(numbers):
     request, response = PARTS_THREAD.split("Dear Jo Bloggs,")
     answers_only = "\n".join(line for line in response.split("\n") if not line.startswith("Part ") and not line.endswith("?"))
-    for answer, label in [("42", "1"), ("Six", "2"), ("£3,120,000", "1"), ("£410,500", "2"), ("£96,000", "3")]:
+    for answer, label in zip(["42", "Six", "£3,120,000", "£410,500", "£96,000"], numbers):
         answers_only = answers_only.replace(f"\n{answer}", f"\n{label}. {answer}", 1)
     thread = foiparse.parse(request + "Dear Jo Bloggs," + answers_only)
     assert [(q.number, q.answer) for q in thread.questions] == [

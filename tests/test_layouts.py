@@ -1,0 +1,121 @@
+"""Answer layouts read where the numbers fail, and the replies each must leave alone.
+
+Each case is a short thread: a request with numbered items and one reply. The
+cases that must not pair come from a review of the fallbacks: realistic replies
+on which a looser rule gave a wrong answer where reading the prose was safer.
+"""
+from __future__ import annotations
+
+import pytest
+
+import foiparse
+
+
+OPENING = "Thank you for your request for information. Our response is set out below.\n\n"
+
+
+def page(items: list[str], reply: str, *, between: str = "", opening: str = OPENING) -> str:
+    """A WhatDoTheyKnow page: a request numbering the items, anything between, and the council's reply."""
+    numbered = "\n".join(f"{k}. {item}" for k, item in enumerate(items, start=1))
+    return (
+        "Council data\n\nSam Carter made this Freedom of Information request to Ashby Borough Council\n\n"
+        "The request was successful.\n\nSam Carter\n3 June 2024\n\nDear Ashby Borough Council,\n\n"
+        f"Please provide the following information:\n\n{numbered}\n\nYours faithfully,\n\nSam Carter\n\n{between}"
+        f"Information Governance, Ashby Borough Council\n28 June 2024\n\nDear Mr Carter\n\n"
+        f"{opening}{reply}\n\n"
+        "If you are unhappy with this response you may ask for an internal review.\n\nYours sincerely\n\nPriya Nand\n"
+    )
+
+
+def answers(text: str) -> list[str | None]:
+    return [question.answer for question in foiparse.parse(text).questions]
+
+
+def test_an_apology_for_this_requests_delay_is_no_notice_to_all_requesters():
+    thread = foiparse.parse(page(
+        ["The amount spent on consultants in 2023.", "The names of the firms used."],
+        "Please accept my apologies for the delay in dealing with your request. We have had a very high number of "
+        "requests this year.\n\n1. The council spent £212,400.\n2. Grant Thornton and Local Partnerships.", opening="",
+    ))
+    assert thread.messages[1].kind == "response"
+    assert [q.answer for q in thread.questions] == ["The council spent £212,400.", "Grant Thornton and Local Partnerships."]
+
+
+def test_numbered_replies_to_the_authoritys_questions_are_no_revised_list():
+    clarification = (
+        "Information Governance, Ashby Borough Council\n10 June 2024\n\nDear Mr Carter\n\nBefore we can deal with your "
+        "request, please clarify:\n1. Do you mean calendar or financial years?\n2. Would a yearly total of penalties do?\n\n"
+        "Kind regards\n\nInformation Governance\n\n"
+        "Sam Carter\n11 June 2024\n\nDear Information Governance,\n\n1. Financial years for the HMO inspections, please.\n"
+        "2. Yes, a yearly total of the civil penalty amounts is fine.\n\nYours sincerely,\n\nSam Carter\n\n"
+    )
+    text = page(
+        ["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued each year.", "The number of banning orders."],
+        "1. 612.\n2. 88 a year on average.\n3. Two a year.\n4. One, in 2022.", between=clarification,
+    )
+    assert answers(text) == ["612.", "88 a year on average.", "Two a year.", "One, in 2022."]
+
+
+def test_an_answer_that_opens_with_another_questions_words_is_not_taken_for_it():
+    text = page(
+        ["The number of penalty charge notices issued by the council's officers.", "The number of penalty charge notices cancelled after a challenge."],
+        "You asked: The number of penalty charge notices issued by the council's officers.\n"
+        "The number of penalty charge notices issued in 2023 was 14,212.\n\n"
+        "You asked: The number of penalty charge notices cancelled after a challenge.\n1,022 were cancelled.",
+    )
+    assert answers(text) == ["The number of penalty charge notices issued in 2023 was 14,212.", "1,022 were cancelled."]
+
+
+def test_letter_headings_that_share_one_word_with_a_question_pair_nothing():
+    reply = ("Your request\n\nYou asked for the number of requests and how long we took to respond.\n\nOur response\n\n"
+             "We received 1,214 requests and took 24 days on average to respond.\n\nNext steps\n\nNone needed.")
+    thread = foiparse.parse(page(["The number of subject access requests received.", "The average time taken to respond."], reply))
+    assert not any("headings" in warning for warning in thread.warnings)
+    assert all("1,214" in q.answer for q in thread.questions)
+
+
+def test_a_one_word_answer_under_a_heading_is_the_answer_not_a_heading():
+    reply = ("Staff in planning\n\n23\n\nPlanning budget\n\n£1,240,000\n\nAppeals lost\n\nNone")
+    text = page(["The number of staff in the planning department.", "The planning department's budget.", "The number of planning appeals lost."], reply)
+    assert answers(text) == ["23", "£1,240,000", "None"]
+
+
+def test_section_16_advice_in_a_numbered_answer_is_that_answer():
+    reply = ("1. 2,914 incidents.\n2. 37 notices.\n3. Under section 16 of the Act, we can advise that locating these emails\n"
+             "would exceed the cost limit.\n\n4. £418,000.")
+    text = page(["Incidents reported.", "Notices issued.", "Copies of the emails.", "The clearance budget."], reply)
+    assert answers(text)[2:] == ["Under section 16 of the Act, we can advise that locating these emails would exceed the cost limit.", "£418,000."]
+
+
+def test_a_pointer_to_an_attachment_followed_by_a_summary_keeps_the_summary():
+    reply = "1. Please see the attached spreadsheet.\n\nIn summary, 8,114 potholes were reported in 2023.\n\n2. 412 claims."
+    assert answers(page(["Potholes reported.", "Claims received."], reply))[0] == "Please see the attached spreadsheet.\nIn summary, 8,114 potholes were reported in 2023."
+
+
+@pytest.mark.parametrize("repeated", [
+    "How many full-time staff work in the finance department?",  # the request's words
+    "How many staff work in the finance department?",  # one word left out
+])
+def test_a_repeated_question_with_its_answer_after_the_question_mark(repeated):
+    reply = f"1. {repeated} 41\n2. How many agency staff were used? 6"
+    assert answers(page(["How many full-time staff work in the finance department?", "How many agency staff were used?"], reply)) == ["41", "6"]
+
+
+def test_answers_under_quoted_items_in_a_reply_read_as_nothing_in_particular():
+    reply = "> 1. Incidents reported.\n\n2,914\n\n> 2. Notices issued.\n\n37"
+    thread = foiparse.parse(page(["Incidents reported.", "Notices issued."], reply, opening=""))
+    assert [q.answer for q in thread.questions] == ["2,914", "37"]
+    assert thread.messages[1].kind == "response"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Please could you tell me (1) how many libraries the council runs, broken down by (a) those run by staff and "
+     "(b) those run by volunteers; and (2) the total library budget for 2023/24.",
+     [("1", "how many libraries the council runs, broken down by (a) those run by staff and (b) those run by volunteers"),
+      ("2", "the total library budget for 2023/24.")]),
+    ("Please provide the number of employees who (a) are on fixed-term contracts and (b) have been employed for more than two years.", []),
+    ("Please could you tell me (1) (2) how many libraries there are.", []),
+])
+def test_items_numbered_inside_a_sentence(sentence, expected):
+    thread = foiparse.parse(f"Dear Ashby Borough Council,\n\n{sentence}\n\nYours faithfully,\n\nSam Carter\n")
+    assert [(q.number, q.text) for q in thread.questions] == expected

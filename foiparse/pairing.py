@@ -78,8 +78,8 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
-# A bullet before an item of an answer: "• 239", "▪ Gorse Lane" (a dash stays: it may be a minus sign)
-ANSWER_BULLET = re.compile(r"^\s*[•·▪◦●○■□]\s*")
+# A bullet before an item of an answer: "• 239", "▪ Gorse Lane", "* 2021/22: £9,412,806" (a dash stays: it may be a minus sign)
+ANSWER_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□]\s*|\*\s+)")
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:(?:our|the council'?s|the trust'?s) )?(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
@@ -138,7 +138,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         opening.extend(_norm_words(text))
         if len(opening) >= 3:
             break
-    if not wanted or not opening or opening[0] != wanted[0] or not _in_order(opening[:3], wanted[:5]):
+    if not wanted or not opening or opening[0] != wanted[0] or not _in_order(opening[:min(3, len(wanted))], wanted[:5]):
         return block
     pointer = 0
     skipped = False
@@ -597,12 +597,13 @@ def _enough(count: int, asked: list[Question]) -> bool:
     return count >= min(2, len(asked))
 
 
-def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
+def _answers_in(message: Message, asked: list[Question], first_answers: bool) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
     """The reply's answers by label, and how they were found where it was not by their numbers.
 
     Numbered blocks come first; the other layouts are tried only where numbers
     fail, each with the evidence it needs, and (but for answers under quoted
-    items, which no receipt has) only in a reply that reads as a response.
+    items, which no receipt has) only in a reply that reads as a response;
+    answers taken by their order only where no reply has answered yet.
     """
     answers = _numbered_answers(message, asked)
     if _enough(len(answers), asked):
@@ -618,7 +619,31 @@ def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list
     answers = _headed_answers(message, asked)
     if _enough(len(answers), asked):
         return answers, "answers paired by the words of their headings, not by number"
+    answers = _answers_in_order(message, asked) if first_answers else {}
+    if answers:
+        return answers, "answers paired by order: the response numbers its answers otherwise than the request"
     return {}, None
+
+
+def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """The answers of a reply that labels them the other way from the request ("1." to "4." for items (a) to (d)),
+    taken in order where the reply gives exactly as many as were asked."""
+    labels = [q.number for q in asked]
+    if len(labels) < 2:
+        return {}
+    if all(label.isdecimal() for label in labels) and len(labels) < 26:
+        other = [chr(ord("a") + k) for k in range(len(labels) + 1)]
+    elif all(len(label) == 1 and label.isalpha() for label in labels) or all(label in ROMAN for label in labels):
+        other = [str(k) for k in range(1, len(labels) + 2)]
+    else:
+        return {}
+    # one label more than was asked, to see that the reply does not go on ("a)" to "f)" for three questions)
+    extra = Question(number=other[-1], text="", asked_in=asked[-1].asked_in, first=asked[-1].first, last=asked[-1].last)
+    relabelled = [Question(number=label, text=q.text, asked_in=q.asked_in, first=q.first, last=q.last) for label, q in zip(other, asked)]
+    found = _numbered_answers(message, relabelled + [extra])
+    if set(found) != set(other[:-1]):
+        return {}
+    return {question.number: found[label] for label, question in zip(other, asked)}
 
 
 def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
@@ -667,7 +692,7 @@ def pair(thread: Thread) -> Thread:
         asked, to_original = questions, None
         if revised and message.index > revised[0]:
             asked, to_original = revised[1], revised[2]
-        answers, layout = _answers_in(message, asked)
+        answers, layout = _answers_in(message, asked, first_answers=all(q.answer is None for q in questions))
         if not _enough(len(answers), asked):
             continue
         if message.kind in MAYBE_ANSWERING:

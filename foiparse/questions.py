@@ -95,9 +95,19 @@ class Item:
 ITEM_INITIALS = frozenset("(ivxQCIRPao#")
 
 
+# The bold or italic marks a mail client leaves when it turns HTML into text: "*1. How many …", "**Question 4**";
+# not a bullet ("* 2021/22: £9,412,806"), which has a space after its star.
+EMPHASIS_OPENING = re.compile(r"^\s*[*_]{1,2}(?=[^\s*_])")
+# The marks that close such emphasis at a word's end: "**Question 4**", "… 31 January 2024?*"
+EMPHASIS_CLOSING = re.compile(r"(?<=\S)[*_]{1,2}(?=\s|$)")
+
+
 def match_item(text: str) -> tuple[str, str, str] | None:
     """(own label, level kind, text after the marker) for an item line, else None."""
     stripped = text.lstrip()
+    if stripped[:1] in ("*", "_"):
+        text = EMPHASIS_CLOSING.sub("", EMPHASIS_OPENING.sub("", text, count=1))
+        stripped = text.lstrip()
     if not (stripped[:1] in ITEM_INITIALS or stripped[:1].isdecimal() or stripped[1:2] in (".", ")")) or not stripped:
         return None
     match = ITEM.match(text)

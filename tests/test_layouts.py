@@ -119,3 +119,33 @@ def test_answers_under_quoted_items_in_a_reply_read_as_nothing_in_particular():
 def test_items_numbered_inside_a_sentence(sentence, expected):
     thread = foiparse.parse(f"Dear Ashby Borough Council,\n\n{sentence}\n\nYours faithfully,\n\nSam Carter\n")
     assert [(q.number, q.text) for q in thread.questions] == expected
+
+
+def test_questions_in_bold_marks_from_an_html_mail_are_labels():
+    reply = ("*1. How many nurses?*\n\nThe Trust had 212.\n\n*2. What was spent on\nagency staff?*\n\n* 2021/22: £9,412,806\n"
+             "* 2022/23: £11,073,590\n\n**Question 3**\n*Which agencies?*\n\nThornbury Healthcare Staffing Ltd supplied 4,118 shifts.")
+    text = page(["How many nurses?", "What was spent on agency staff?", "Which agencies?"], reply)
+    assert answers(text) == ["The Trust had 212.", "2021/22: £9,412,806\n2022/23: £11,073,590", "Thornbury Healthcare Staffing Ltd supplied 4,118 shifts."]
+
+
+def test_answers_numbered_where_the_request_lettered_its_items_are_taken_in_order():
+    text = page(["x"], "1. 47 minutes.\n\n2. 1,218 incidents.\n\n3. No plans.").replace("1. x", "(a) The mean response time.\n(b) The number of incidents.\n(c) Any plans for a new station.")
+    thread = foiparse.parse(text)
+    assert [(q.number, q.answer) for q in thread.questions] == [("a", "47 minutes."), ("b", "1,218 incidents."), ("c", "No plans.")]
+    assert any("paired by order" in warning for warning in thread.warnings)
+
+
+def test_a_reply_that_numbers_more_answers_than_were_asked_is_not_taken_in_order():
+    text = page(["x"], "1. 47 minutes.\n\n2. 1,218 incidents.\n\n3. No plans.\n\n4. A further point.").replace("1. x", "(a) The mean response time.\n(b) The number of incidents.\n(c) Any plans for a new station.")
+    assert not any("paired by order" in warning for warning in foiparse.parse(text).warnings)
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Questions 1 to 3\n\nThe cost of finding this would exceed the limit.\n\n4) 12 pursuits.",
+     ["The cost of finding this would exceed the limit."] * 3 + ["12 pursuits."]),
+    ("Response to question 1: 14 routes.\n\nResponse to question 2: £1.2m.\n\nResponse to question 3: 6.\n\nResponse to question 4: Information not held.",
+     ["14 routes.", "£1.2m.", "6.", "Information not held."]),
+    ("Q1: 38 cases.\n\nQ2 - No.\n\nQ3) N/A – see Q2\n\n#4 £61,340.", ["38 cases.", "No.", "No.", "£61,340."]),
+])
+def test_other_ways_of_labelling_answers(reply, expected):
+    assert answers(page(["One?", "Two?", "Three?", "Four?"], reply)) == expected

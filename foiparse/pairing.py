@@ -129,8 +129,9 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     question, or when the question is used up. A line wholly matched is the
     question; a partly matched line keeps its unmatched words, or all of
     itself when it is a bullet (a sub-item with its figure: "• In 2023 £0").
-    Where question words were skipped and the answer goes on in the line that
-    ends the match, the line is a sentence of the answer, not the question.
+    Where the line that ends the match goes on in lower case with no stop
+    between ("The total value of DFGs paid in 2022/23 was £1,612,480."), the
+    line is a sentence of the answer that restates the question, not the question.
     """
     wanted = _norm_words(question)
     opening: list[str] = []
@@ -141,7 +142,6 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     if not wanted or not opening or opening[0] != wanted[0] or not _in_order(opening[:min(3, len(wanted))], wanted[:5]):
         return block
     pointer = 0
-    skipped = False
     sentence_goes_on = False
     verdicts: list[tuple[int, str, int, int, list[str]]] = []
     matching = True
@@ -155,11 +155,12 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         for word in text.split():
             norm = _norm(word)
             if not norm:
+                if matched and not kept:
+                    last_matched_word += word  # "… paid – £1.6m": a dash after the question sets its answer off
                 continue
             total += 1
             if pointer < len(wanted):
                 if norm in wanted[pointer:pointer + 3]:
-                    skipped = skipped or norm != wanted[pointer]
                     pointer = wanted.index(norm, pointer, pointer + 3) + 1
                     matched += 1
                     kept_before_a_match = kept_before_a_match or bool(kept)
@@ -170,13 +171,14 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         if matched:
             # "The longest delay in 2023 was 22 hours": the match ends and the line's sentence goes on
             # (not "… in the finance department? 41": the question ends and its answer follows)
-            sentence_goes_on = bool(kept) and not kept_before_a_match and " | " not in text and not last_matched_word.endswith(("?", ":"))
+            sentence_goes_on = (bool(kept) and kept[0][:1].islower() and not kept_before_a_match and " | " not in text and not BULLET.match(text)
+                                and not last_matched_word.endswith(("?", ":", ".", ";", "-", "–", "—")))
         if total and not matched:
             matching = False
     if pointer < 0.6 * len(wanted):
         return block
-    if skipped and sentence_goes_on:
-        return block  # the answer restates the question in its own words: it is all answer
+    if sentence_goes_on:
+        return block  # the answer restates the question in a sentence of its own: it is all answer
     out = []
     for number, text, matched, total, kept in verdicts:
         if total == 0 or matched == 0:

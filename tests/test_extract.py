@@ -611,3 +611,26 @@ def test_replies_after_a_renumbered_clarification_answer_the_new_numbers():
     assert answers["3"].startswith("2021/22 - 212 programmed, 87 complaint-led")
     assert answers["4"].startswith("2019/20 - 4 penalties, £17,500")
     assert any("its item 2 is question 3, its item 3 is question 4" in warning for warning in thread.warnings)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (classify.EXTENSION, "we are sorry that we have not yet been able to respond to your request."),
+    (classify.EXTENSION, "we will send you a full response as soon as we can."),
+    (classify.CLARIFICATION_ASKED, "the housing team have asked me to clarify part 2 of your request."),
+    (classify.CLARIFICATION_ASKED, "could you please tell us which of these you mean by enforcement actions?"),
+])
+def test_holding_replies_and_clarifications_in_other_words(pattern, text):
+    assert classify._signal(pattern, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Under section 20 of the Freedom of Information (Scotland) Act 2002 I require the Council to review its decision.",
+    "Please treat this email as a requirement for review.",
+])
+def test_a_scottish_requirement_for_review_is_a_review_request(text):
+    assert classify.REVIEW_REQUEST.search(text)
+
+
+def test_an_answer_that_restates_its_question_word_for_word_in_a_sentence_keeps_it():
+    thread = foiparse.parse((FIXTURES / "b16-response-from-individual-officer-name-only-heading.txt").read_text(encoding="utf-8"))
+    assert thread.questions[2].answer == "The total value of DFGs paid in 2022/23 was £1,612,480."

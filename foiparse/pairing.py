@@ -160,7 +160,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
                 continue
             total += 1
             if pointer < len(wanted):
-                if norm in wanted[pointer:pointer + 3]:
+                if norm == wanted[pointer] or norm in wanted[pointer + 1:pointer + 3]:
                     pointer = wanted.index(norm, pointer, pointer + 3) + 1
                     matched += 1
                     kept_before_a_match = kept_before_a_match or bool(kept)
@@ -268,11 +268,15 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     last_in_parts: int | None = None  # index in in_parts of the last unheaded answer
     last_number = 0  # and the number it was written with
     for k, (_, text) in enumerate(own):
-        heading = section_label(text)
+        stripped = text.lstrip()
+        head = stripped[:1]
+        if not head:
+            continue
+        heading = section_label(text) if in_parts else None
         if heading and any(label.startswith(heading) for label in labels):
             section, stack = heading, []
             continue
-        indent = len(text) - len(text.lstrip())
+        indent = len(text) - len(stripped)
         if margin is not None and indent > margin + 1:
             continue
         if k and _mid_sentence(own[k - 1][1]):
@@ -282,7 +286,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             starts.append((k, tuple(several[0]), several[1], False))
             margin = indent if margin is None else margin
             continue
-        numbered = PARAGRAPH_NUMBER.match(text)  # "3. In answer to part (a) …": a letter that numbers its paragraphs
+        numbered = PARAGRAPH_NUMBER.match(text) if head.isdecimal() else None  # "3. In answer to part (a) …": a letter that numbers its paragraphs
         prose_text = text[numbered.end():] if numbered else text
         prose = PROSE_LABEL.match(prose_text) if prose_text.lstrip()[:1] in PROSE_INITIALS else None
         label = (prose.group("label") or prose.group("bracketed") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
@@ -398,6 +402,8 @@ def _interleaved_answers(message: Message, questions: list[Question]) -> dict[st
     current: str | None = None
     for number, text, role in message.lines:
         if role == QUOTED:
+            if text.lstrip()[:1] != ">":
+                continue  # a block of quoted mail below the reply ("show quoted sections"), not answered within
             found = match_item(QUOTE_MARKS.sub("", text, count=1))
             if found and found[0] in labels and found[0] not in answers:
                 current = found[0]
@@ -420,14 +426,13 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
     Its answer runs to the next question found, or to a note on all the answers.
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
-    labelled = {k for k, (_, text) in enumerate(own) if ASKED_LABEL.match(text)}
-    words_from: list[list[str]] = []  # each line's words, then the next few lines' (a question wraps)
+    labelled = [k for k, (_, text) in enumerate(own) if ASKED_LABEL.match(text)]
     line_words = [_norm_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
-    for k in range(len(own)):
-        joined: list[str] = []
-        for following in line_words[k:k + 6]:
-            joined.extend(following)
-        words_from.append(joined)
+
+    def words_from(k: int) -> list[str]:
+        """The line's words, then the next few lines' (a question wraps)."""
+        return [word for following in line_words[k:k + 6] for word in following]
+
     starts: list[tuple[int, Question]] = []
     taken: set[int] = set()
     for question in questions:
@@ -435,8 +440,8 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
         opening = wanted[:max(5, (len(wanted) * 3 + 4) // 5)]
         if len(opening) < 3:
             continue
-        candidates = sorted(labelled) if labelled else range(len(own))
-        k = next((k for k in candidates if k not in taken and line_words[k] and words_from[k][:len(opening)] == opening), None)
+        candidates = labelled or range(len(own))
+        k = next((k for k in candidates if k not in taken and line_words[k][:1] == opening[:1] and words_from(k)[:len(opening)] == opening), None)
         if k is not None:
             taken.add(k)
             starts.append((k, question))
@@ -655,10 +660,11 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     the new numbers. Returns the clarification's index, its items, and which question each item is, by the
     words they share; None where there is no such list or it keeps the numbers.
     """
-    stems_of_questions = [_word_stems(question.text) for question in questions]
+    stems_of_questions: list[set[str]] = []
     for message in thread.messages:
         if message.kind != "clarification":
             continue
+        stems_of_questions = stems_of_questions or [_word_stems(question.text) for question in questions]
         own = [(n, t) for n, t, role in message.lines if role == OWN]
         if not any(REVISED_REQUEST.search(text) for _, text in own):
             continue  # numbered replies to the authority's own questions ("1. Financial years, please.") are no new list

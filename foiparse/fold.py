@@ -98,6 +98,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|the supply of information in response to"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"
     r"|under uk copyright law"
+    r"|information you receive which is not subject to (?:continuing )?crown copyright"
     r"|(?:please note (?:that )?)?the information (?:supplied|provided|released) to you (?:is|continues to be|remains)\b.{0,30}\bcopyright"
     r"|you (?:have|also have) the right to (?:complain|ask for an internal review|request an internal review)"
     r"|this (?:e-?mail|message|communication)\b.{0,40}\b(?:may contain|is intended|are intended|and any (?:files|attachments)|has been scanned|is confidential)"

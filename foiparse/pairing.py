@@ -51,8 +51,8 @@ NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|d
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
 NOTES_LINE = re.compile(r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b)", re.I)
 # A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
-# "Harm Test", "Public Interest Test", "Exemptions applied:"
-REFUSAL_REASONS = re.compile(r"^\s*(?:reasons? for (?:the |this |our )?decision|harm test|public interest test|balance test|(?:the )?exemptions? (?:applied|engaged))\s*:?\s*$", re.I)
+# "Harm Test", "Public Interest Test", "Exemptions applied:", "Section 17 – Refusal notice"
+REFUSAL_REASONS = re.compile(r"^\s*(?:reasons? for (?:the |this |our )?decision|harm test|public interest test|balance test|(?:the )?exemptions? (?:applied|engaged)|(?:section 17\W+)?refusal notice)\s*:?\s*$", re.I)
 # One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
 # must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
@@ -78,8 +78,9 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
-# A bullet before an item of an answer: "• 239", "▪ Gorse Lane", "* 2021/22: £9,412,806" (a dash stays: it may be a minus sign)
-ANSWER_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□]\s*|\*\s+)")
+# A bullet before an item of an answer: "• 239", "▪ Gorse Lane", "* 2021/22: £9,412,806", "o     2021/22 – 14,206"
+# (a dash stays: it may be a minus sign)
+ANSWER_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□]\s*|\*\s+|o(?:\s\s|\t)\s*)")
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:(?:our|the council'?s|the trust'?s) )?(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
@@ -112,13 +113,23 @@ def _norm_words(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
+# The mark of a sub-item where a reply repeats a parent question with its sub-items run in:
+# "2. For each of those two years: (i) the number …; and (ii) the largest …"
+SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
+
+
 def _in_order(words: list[str], within: list[str]) -> bool:
     """Whether the words stand in this order in the other list, others between them allowed."""
     remaining = iter(within)
     return all(word in remaining for word in words)
 
 
-def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _is_sub_item(label: str, parent: str) -> bool:
+    """Whether a question's label puts it under another: 2a, 2bii and 2.1 under 2 (not 21 under 2)."""
+    return label != parent and label.startswith(parent) and parent[-1:].isdigit() and not label[len(parent)].isdigit()
+
+
+def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_items: bool = False) -> list[tuple[int, str]]:
     """The block's lines less the question the response repeats at its top.
 
     The block counts as repeating the question only when it opens with the
@@ -132,6 +143,9 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
     Where the line that ends the match goes on in lower case with no stop
     between ("The total value of DFGs paid in 2022/23 was £1,612,480."), the
     line is a sentence of the answer that restates the question, not the question.
+    With sub_items, the question is a parent item's text followed by its
+    sub-items' ("For each year: (i) the number …; and (ii) the largest …"),
+    and the sub-items' marks in the reply are passed over.
     """
     wanted = _norm_words(question)
     opening: list[str] = []
@@ -153,7 +167,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]]) -> lis
         kept_before_a_match = False
         last_matched_word = ""
         for word in text.split():
-            norm = _norm(word)
+            norm = "" if sub_items and SUB_ITEM_MARK.match(word) else _norm(word)
             if not norm:
                 if matched and not kept:
                     last_matched_word += word  # "… paid – £1.6m": a dash after the question sets its answer off
@@ -357,6 +371,8 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
     texts = {q.number: q.text for q in questions}
+    # what a reply may repeat over a parent item's answer: the item and its sub-items ("2. For each year: (i) … (ii) …")
+    repeated = {label: " ".join([text] + [t for other, t in texts.items() if _is_sub_item(other, label)]) for label, text in texts.items()}
     accepted: list[tuple[int, tuple[str, ...], str, bool]] = []
     answers: dict[str, list[tuple[int, str]]] = {}
 
@@ -369,7 +385,13 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         else:
             end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
         rest = _strip_table_question(texts[labels[0]], rest)
-        return _trim(_strip_restated_question(_strip_repeated_question(texts[labels[0]], [(own[k][0], rest)] + own[k + 1:end])))
+        lines = [(own[k][0], rest)] + own[k + 1:end]
+        without = lines
+        if repeated[labels[0]] != texts[labels[0]]:
+            without = _strip_repeated_question(repeated[labels[0]], lines, sub_items=True)
+        if without is lines:  # not repeated with its sub-items: perhaps alone
+            without = _strip_repeated_question(texts[labels[0]], lines)
+        return _trim(_strip_restated_question(without))
 
     for start in _item_starts(own, set(texts)):
         earlier = next((p for p, (_, labels, _, _) in enumerate(accepted) if set(labels) & set(start[1])), None)
@@ -654,7 +676,7 @@ def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list
 
 
 def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
-    """The questions as the requester numbered them again in a clarification, where the numbers moved.
+    """The questions as the requester numbered them again in a clarification or a narrowed request, where the numbers moved.
 
     ("I have dropped my original question 2. My revised request is: 1. … 2. …"): the replies after it answer
     the new numbers. Returns the clarification's index, its items, and which question each item is, by the
@@ -662,8 +684,8 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     """
     stems_of_questions: list[set[str]] = []
     for message in thread.messages:
-        if message.kind != "clarification":
-            continue
+        if message.kind not in ("clarification", "follow_up"):
+            continue  # the requester's own words, narrowing when asked or after a refusal
         stems_of_questions = stems_of_questions or [_word_stems(question.text) for question in questions]
         own = [(n, t) for n, t, role in message.lines if role == OWN]
         if not any(REVISED_REQUEST.search(text) for _, text in own):
@@ -683,7 +705,8 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
             if shared >= REVISED_ITEM_OVERLAP and label not in to_original and number not in to_original.values():
                 to_original[label] = number
         if len(to_original) >= 2 and any(label != number for label, number in to_original.items()):
-            revised = [Question(number=i.label, text=i.text, asked_in=message.index, first=i.first, last=i.last) for i in items if i.label in to_original]
+            # every item, so that one the requester added ("4. Whether any works …") ends the answer above it
+            revised = [Question(number=i.label, text=i.text, asked_in=message.index, first=i.first, last=i.last) for i in items]
             return message.index, revised, to_original
     return None
 
@@ -711,7 +734,7 @@ def pair(thread: Thread) -> Thread:
             message.kind = "response"
         notes = [layout] if layout else []
         if to_original:
-            answers = {to_original[label]: lines for label, lines in answers.items()}
+            answers = {to_original[label]: lines for label, lines in answers.items() if label in to_original}
             moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
             notes.append(f"answers follow the revised list in message {revised[0]}: {moved}")
         answered_here = False

@@ -33,8 +33,8 @@ ITEM = re.compile(
     r"|(?P<l>[a-zA-Z]|[ivx]{1,5})[.)]\s+"
     r")(?P<text>.*)$"
 )
-# A bullet or dash that opens a sub-line of an item: "•    2023", "- In 2024"
-BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□*]|-(?!-)|–)\s*")
+# A bullet or dash that opens a sub-line of an item: "•    2023", "- In 2024", "o     2021/22" (Word's second-level bullet)
+BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□*]|-(?!-)|–|o(?=\s\s|\t))\s*")
 # How strongly the line before a list says the list is the request's questions:
 # "Please can you supply the following information:", "My questions are:" (strong); a line ending ":" or a
 # salutation (weak); "By way of background:" (a list of context, not of questions).

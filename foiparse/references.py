@@ -19,16 +19,17 @@ from .model import FURNITURE, Reference, Thread, same_length_lower
 # "HPFOI2021/22-043", "DMBCIR:11727"
 _ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
-# "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731".
+# "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731", "your request is MDC-FOI-24-0971",
+# "Please quote MDC-FOI-24-0971 in any future correspondence".
 # Must not match "Reference the Local Government Act 1999". It is tried only where one of
 # LABEL_WORDS stands: finding those with str.find is far cheaper than a regex scan of every letter.
 LABELLED = re.compile(
     r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
     r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
-    r"|request(?:\s*(?=:)|\s+(?=\d|[A-Z]{2,6}[/:-]))|logged (?:as|under|with)\s)"
+    r"|request(?:\s*(?=:)|\s+(?=(?:(?:is|was)\s+)?(?:\d|[A-Z]{2,6}[/:-])))|logged (?:as|under|with)\s|quote\s+(?=\d|[A-Z]{2,6}[/:-]))"
     r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
-LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged")
+LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged", "quote")
 # The word before a label that belongs to it in the text shown: "Our ref", "Request reference", "Information request"
 LABEL_OWNER = re.compile(r"(?i:our|your|my|case|request|information|foi|eir)\s+$")
 # A prefixed identifier anywhere: "FOI 10400", "EIR-21-123", "IR 2021/17", "IC-123456-A1B2", "FS50123456".
@@ -45,6 +46,8 @@ CONTEXT_REACH = 100
 # Context that makes an identifier a review's ("Internal review IR 2021/17") or the regulator's ("ICO case IC-123456-A1B2").
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
+# Words that put a reference right after a wrong one: "please note the correct reference for your request is …"
+CORRECTION = re.compile(r"correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
 
 
 def _clean(identifier: str) -> str | None:
@@ -66,8 +69,8 @@ def _kind(value: str, line: str, incoming: bool) -> str:
     upper = value.upper()
     if upper.startswith(("IC", "FS5", "FER")) or REGULATOR_CONTEXT.search(line):
         return "regulator"
-    if upper.startswith("IR") or REVIEW_CONTEXT.search(line):
-        return "internal_review"
+    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not upper.startswith(("FOI", "EIR"))):
+        return "internal_review"  # but "an internal review of FOI / 431196" names the request reviewed
     return "authority" if incoming else "other"
 
 
@@ -110,6 +113,7 @@ def extract_references(thread: Thread) -> Thread:
     """Every reference in the thread's messages (page furniture aside), and the one that is the authority's."""
     text, offsets = thread.text_and_offsets()
     owners, roles = thread.line_owners()
+    corrected: Reference | None = None
     for offset, value, written in find_references(text):
         number = bisect_right(offsets, offset)
         index = owners[number]
@@ -120,7 +124,11 @@ def extract_references(thread: Thread) -> Thread:
         column = offset - offsets[number - 1]
         context = line[max(0, column - CONTEXT_REACH):column + len(value) + CONTEXT_REACH]
         thread.references.append(Reference(value=value, kind=_kind(value, context, message.direction == "incoming"), message=index, line=number, text=written))
+        if CORRECTION.search(" ".join(text[max(0, offset - CONTEXT_REACH):offset].split())):
+            corrected = thread.references[-1]
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]
+    if corrected is not None and corrected.kind == chosen[0].kind:
+        chosen.insert(0, corrected)  # the authority's own correction of the number it first gave
     thread.reference = chosen[0].value if chosen else None
     return thread

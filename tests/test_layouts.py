@@ -149,3 +149,43 @@ def test_a_reply_that_numbers_more_answers_than_were_asked_is_not_taken_in_order
 ])
 def test_other_ways_of_labelling_answers(reply, expected):
     assert answers(page(["One?", "Two?", "Three?", "Four?"], reply)) == expected
+
+
+def test_a_parent_question_repeated_with_its_sub_items_run_in_is_walked_off():
+    reply = ("1. The total allocated in each year.\n\n£30 million.\n\n2. For each of those years: (i) the number of councils funded; "
+             "and (ii) the largest single allocation.\n\nYear   Councils   Largest\n2018/19   83   £1,210,000")
+    text = page(["The total allocated in each year.", "For each of those years:"], reply).replace(
+        "2. For each of those years:\n", "2. For each of those years:\ni. the number of councils funded; and\nii. the largest single allocation.\n")
+    thread = foiparse.parse(text)
+    assert [(q.number, q.answer) for q in thread.questions] == [
+        ("1", "£30 million."), ("2", "Year Councils Largest\n2018/19 83 £1,210,000"), ("2i", None), ("2ii", None),
+    ]
+
+
+def test_word_style_o_bullets_under_an_item_keep_their_figures():
+    text = page(["x"], "1. The number of faults in each year:\no     2021/22 – 14,206\no     2022/23 – 12,874\n\n2. Nine days.").replace(
+        "1. x", "1. The number of faults in each year:\no     2021/22\no     2022/23\n2. The average repair time.")
+    assert answers(text) == ["2021/22 – 14,206\n2022/23 – 12,874", "Nine days."]
+
+
+def test_a_refusal_notice_heading_after_the_last_answer_belongs_to_no_answer():
+    reply = "1. 12 drones.\n\n2. No information held.\n\nSection 17 – Refusal notice\n\nSection 17 of the Act requires us to explain our refusal."
+    assert answers(page(["Drones owned.", "Drone incidents."], reply)) == ["12 drones.", "No information held."]
+
+
+def test_a_corrected_reference_replaces_the_one_first_given():
+    correction = ("Information Governance, Ashby Borough Council\n11 June 2024\n\nDear Mr Carter\n\nYour request has been given the "
+                  "reference ABC-FOI-24-0917.\n\nInformation Governance\n\n"
+                  "Information Governance, Ashby Borough Council\n11 June 2024\n\nDear Mr Carter\n\nFurther to our email earlier today, "
+                  "please note the correct reference for\nyour request is ABC-FOI-24-0971, not ABC-FOI-24-0917.\n\nInformation Governance\n\n")
+    thread = foiparse.parse(page(["Drones owned.", "Drone incidents."], "1. 12.\n2. 3.", between=correction))
+    assert thread.reference == "ABC-FOI-24-0971"
+
+
+def test_the_request_an_internal_review_is_of_gives_the_reference():
+    review = ("Sam Carter\n1 July 2024\n\nDear Ashby Borough Council,\n\nPlease pass this on to the person who conducts Freedom of "
+              "Information reviews.\n\nYours faithfully,\n\nSam Carter\n\n"
+              "Information Governance, Ashby Borough Council\n2 July 2024\n\nDear Mr Carter\n\nThank you for your request for an "
+              "internal review of FOI / 431196, which we will complete by 30 July 2024.\n\nInformation Governance\n\n")
+    text = page(["Drones owned.", "Drone incidents."], "1. 12.\n2. 3.") + "\n" + review
+    assert foiparse.parse(text).reference == "FOI / 431196"

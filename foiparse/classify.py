@@ -43,17 +43,20 @@ REVIEW_OUTCOME = re.compile(
     r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
-# "The team have asked me to clarify part 2 … which of these you mean by 'enforcement actions'"
+# "The team have asked me to clarify part 2 … could you please tell us which of these you mean";
+# not a response's "it was not clear what you mean by 'blocked', so we have counted …" or "To clarify point 2, …"
 CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
     r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|(?:could|can|would) you (?:please )?narrow"
     r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)"
-    r"|\bclarify (?:part|question|item|point)s? \w|until we receive your clarification|(?:which|what) (?:of these )?you mean by")
+    r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what) (?:of these )?you mean|which of these you mean")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
-# "we have not yet been able to respond … we will send you a full response as soon as we can" (a holding reply);
+# "we have not yet been able to respond to your request", "I am sorry that we have not yet responded" (holding
+# replies); not "the team have not yet been able
+# to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply|answer|complete)|(?:will|shall) send (?:you )?(?:a |our |the )?(?:full |final |complete )?response as soon as|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply) to (?:your request|you)|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
@@ -81,11 +84,13 @@ ACKNOWLEDGEMENT = re.compile(
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
     r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
 )
-# An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews"
+# An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews",
+# "I require the Council to review its decision", "This is a requirement for review" (FOISA section 20);
+# not "I do not require the council to review the decision" or "a statutory requirement for a review of the schedule"
 REVIEW_REQUEST = re.compile(
     r"(?:request|requesting|ask(?:ing)? for|like|want|wish to (?:request|have)) (?:an |a )?(?:internal )?review|conducts freedom of information reviews"
     r"|(?:internal )?review of (?:your|the|its) (?:handling|decision|response|refusal)"
-    r"|\brequire\b.{0,40}?\bto review (?:its|your|the) (?:decision|handling|response)|requirement for (?:a )?review",
+    r"|(?<!not )require (?:the |you |[A-Z][\w-]* ){0,3}to review (?:its|your|the) (?:decision|handling|response)|requirement for review\b",
     re.I,
 )
 
@@ -100,9 +105,9 @@ GUARDS = {
     DELIVERY_FAILURE: (80, ("deliver",)),
     OUT_OF_OFFICE: (80, ("office", "automatic", "auto", "away", "leave")),
     REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn")),
-    CLARIFICATION_ASKED: (100, ("clarif", "you mean by", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
+    CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (340, ("time to ", "extend", "been able to", "as soon as", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
+    EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),

@@ -9,6 +9,7 @@ question's first line ("1. The total number of agencies used 1").
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -79,10 +80,19 @@ PROSE_INITIALS = case_blind("fltairwo")
 # Not an answer yet: "To follow, as explained above.", "This information will follow shortly."
 DEFERRED = re.compile(r"^\W*(?:(?:this|these|the (?:information|answers?|figures?))(?: will| is to) follow|to follow\b|will follow\b|(?:will be|to be) (?:provided|sent) (?:later|shortly|separately|in due course))", re.I)
 # A bullet before an item of an answer: "• 239", "▪ Gorse Lane", "* 2021/22: £9,412,806", "o     2021/22 – 14,206"
-# (a dash stays: it may be a minus sign)
+# (a dash stays: it may be a minus sign; a star needs a space after it, where questions.BULLET takes any star,
+# because an answer may open with bold text: "*Please note:* a shift above the cap …")
 ANSWER_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□]\s*|\*\s+|o(?:\s\s|\t)\s*)")
 # A label before the answer itself: "Answer: 23.5 FTE", "Response – No"
 ANSWER_LABEL = re.compile(r"^\s*(?:(?:our|the council'?s|the trust'?s) )?(?:answer|response|reply|a)\s*[:.–-]\s*", re.I)
+# The line above a list that gives reasons or notes, not answers in order: "… under section 12 because:", "Please note:"
+NOT_ANSWERS_LEAD = re.compile(r"(?:because|reasons?|please note|notes?|the following (?:points|reasons))\s*[:,–-]?\s*$", re.I)
+# The verbs that make the rest of a repeated question's line a sentence of its own ("… delay in 2023 was 22 hours"),
+# where "… blocked in 2023 not recorded" is the question and then its answer
+SENTENCE_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "totalled", "totaled", "amounted", "stood", "came"})
+# The mark of a sub-item where a reply repeats a parent question with its sub-items run in:
+# "2. For each of those two years: (i) the number …; and (ii) the largest …"
+SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
 ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
@@ -113,9 +123,6 @@ def _norm_words(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
-# The mark of a sub-item where a reply repeats a parent question with its sub-items run in:
-# "2. For each of those two years: (i) the number …; and (ii) the largest …"
-SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 
 
 def _in_order(words: list[str], within: list[str]) -> bool:
@@ -141,8 +148,9 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_it
     question; a partly matched line keeps its unmatched words, or all of
     itself when it is a bullet (a sub-item with its figure: "• In 2023 £0").
     Where the line that ends the match goes on in lower case with no stop
-    between ("The total value of DFGs paid in 2022/23 was £1,612,480."), the
-    line is a sentence of the answer that restates the question, not the question.
+    between and with a verb ("The total value of DFGs paid in 2022/23 was
+    £1,612,480."), the line is a sentence of the answer that restates the
+    question, not the question.
     With sub_items, the question is a parent item's text followed by its
     sub-items' ("For each year: (i) the number …; and (ii) the largest …"),
     and the sub-items' marks in the reply are passed over.
@@ -185,7 +193,8 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_it
         if matched:
             # "The longest delay in 2023 was 22 hours": the match ends and the line's sentence goes on
             # (not "… in the finance department? 41": the question ends and its answer follows)
-            sentence_goes_on = (bool(kept) and kept[0][:1].islower() and not kept_before_a_match and " | " not in text and not BULLET.match(text)
+            sentence_goes_on = (bool(kept) and kept[0][:1].islower() and not SENTENCE_VERBS.isdisjoint(w.lower() for w in kept[:4])
+                                and not kept_before_a_match and " | " not in text and not BULLET.match(text)
                                 and not last_matched_word.endswith(("?", ":", ".", ";", "-", "–", "—")))
         if total and not matched:
             matching = False
@@ -626,13 +635,12 @@ def _enough(count: int, asked: list[Question]) -> bool:
     return count >= min(2, len(asked))
 
 
-def _answers_in(message: Message, asked: list[Question], first_answers: bool) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
+def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
     """The reply's answers by label, and how they were found where it was not by their numbers.
 
     Numbered blocks come first; the other layouts are tried only where numbers
     fail, each with the evidence it needs, and (but for answers under quoted
-    items, which no receipt has) only in a reply that reads as a response;
-    answers taken by their order only where no reply has answered yet.
+    items, which no receipt has) only in a reply that reads as a response.
     """
     answers = _numbered_answers(message, asked)
     if _enough(len(answers), asked):
@@ -648,10 +656,16 @@ def _answers_in(message: Message, asked: list[Question], first_answers: bool) ->
     answers = _headed_answers(message, asked)
     if _enough(len(answers), asked):
         return answers, "answers paired by the words of their headings, not by number"
-    answers = _answers_in_order(message, asked) if first_answers else {}
-    if answers:
-        return answers, "answers paired by order: the response numbers its answers otherwise than the request"
     return {}, None
+
+
+def _lead_in_to(message: Message, lines: list[tuple[int, str]]) -> str:
+    """The reply's own line above the list these lines begin (its label line is the one above the first)."""
+    if not lines:
+        return ""
+    own = [(n, t) for n, t, role in message.lines if role == OWN and t.strip()]
+    first = next((k for k, (n, _) in enumerate(own) if n >= lines[0][0]), 0)
+    return own[first - 1][1] if first > 0 else ""
 
 
 def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list[tuple[int, str]]]:
@@ -667,10 +681,10 @@ def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list
     else:
         return {}
     # one label more than was asked, to see that the reply does not go on ("a)" to "f)" for three questions)
-    extra = Question(number=other[-1], text="", asked_in=asked[-1].asked_in, first=asked[-1].first, last=asked[-1].last)
-    relabelled = [Question(number=label, text=q.text, asked_in=q.asked_in, first=q.first, last=q.last) for label, q in zip(other, asked)]
+    extra = dataclasses.replace(asked[-1], number=other[-1], text="")
+    relabelled = [dataclasses.replace(question, number=label) for label, question in zip(other, asked)]
     found = _numbered_answers(message, relabelled + [extra])
-    if set(found) != set(other[:-1]):
+    if set(found) != set(other[:-1]) or _lead_in_to(message, found[other[0]]) and NOT_ANSWERS_LEAD.search(_lead_in_to(message, found[other[0]])):
         return {}
     return {question.number: found[label] for label, question in zip(other, asked)}
 
@@ -679,8 +693,8 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     """The questions as the requester numbered them again in a clarification or a narrowed request, where the numbers moved.
 
     ("I have dropped my original question 2. My revised request is: 1. … 2. …"): the replies after it answer
-    the new numbers. Returns the clarification's index, its items, and which question each item is, by the
-    words they share; None where there is no such list or it keeps the numbers.
+    the new numbers. Returns the index of the message with the list, its items, and which question each item is,
+    by the words they share; None where there is no such list or it keeps the numbers.
     """
     stems_of_questions: list[set[str]] = []
     for message in thread.messages:
@@ -711,6 +725,25 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     return None
 
 
+def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], notes: list[str], thread: Thread, declined: set[str]) -> None:
+    """Give each question still unanswered its lines from this reply, with the notes on how they were found
+    (only where the reply answered something: a note on a layout that gave nothing would mislead)."""
+    answered_here = False
+    for question in thread.questions:
+        if question.answer is None and answers.get(question.number):
+            if not _set_answer(question, answers[question.number], message):
+                declined.add(question.number)
+            answered_here = answered_here or question.answered_in == message.index
+    if answered_here:
+        thread.warnings.extend(f"message {message.index}: {note}" for note in notes)
+
+
+def _keeps_first_numbers(message: Message, questions: list[Question], revised: list[Question]) -> bool:
+    """Whether a reply after a revised list still answers by the request's numbers: it labels answers the
+    revised list does not have ("3." and "4." after a chaser that listed the two outstanding items as 1 and 2)."""
+    return bool(set(_numbered_answers(message, questions)) - {item.number for item in revised})
+
+
 def pair(thread: Thread) -> Thread:
     """Each question's answer: numbered blocks first (any reply that has them), else one prose answer for all."""
     questions = thread.questions
@@ -721,9 +754,9 @@ def pair(thread: Thread) -> Thread:
     revised = _revised_list(thread, questions)
     for message in responses:
         asked, to_original = questions, None
-        if revised and message.index > revised[0]:
+        if revised and message.index > revised[0] and not _keeps_first_numbers(message, questions, revised[1]):
             asked, to_original = revised[1], revised[2]
-        answers, layout = _answers_in(message, asked, first_answers=all(q.answer is None for q in questions))
+        answers, layout = _answers_in(message, asked)
         if not _enough(len(answers), asked):
             continue
         if message.kind in MAYBE_ANSWERING:
@@ -737,15 +770,16 @@ def pair(thread: Thread) -> Thread:
             answers = {to_original[label]: lines for label, lines in answers.items() if label in to_original}
             moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
             notes.append(f"answers follow the revised list in message {revised[0]}: {moved}")
-        answered_here = False
-        for question in questions:
-            if question.answer is None and answers.get(question.number):
-                if not _set_answer(question, answers[question.number], message):
-                    declined.add(question.number)
-                answered_here = answered_here or question.answered_in == message.index
-        if answered_here:
-            thread.warnings.extend(f"message {message.index}: {note}" for note in notes)
+        _take_answers(message, answers, notes, thread, declined)
     _share_trailing_answer(questions, declined, thread.warnings)
+    if all(q.answer is None for q in questions):
+        # Last of the numbered layouts, once no reply answers by the request's own labels: a reply that numbers
+        # its answers where the request lettered its items (or the other way), taken in order.
+        for message in (m for m in responses if m.kind in ANSWERING_KINDS):
+            answers = _answers_in_order(message, questions)
+            if answers:
+                _take_answers(message, answers, ["answers paired by order: the response numbers its answers otherwise than the request"], thread, declined)
+                break
     if all(q.answer is None for q in questions):
         for message in (m for m in responses if m.kind in ANSWERING_KINDS):
             lines = prose_answer(message)

@@ -20,13 +20,14 @@ from .model import FURNITURE, Reference, Thread, same_length_lower
 _ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731", "your request is MDC-FOI-24-0971",
-# "Please quote MDC-FOI-24-0971 in any future correspondence".
-# Must not match "Reference the Local Government Act 1999". It is tried only where one of
+# "Please quote MDC-FOI-24-0971 in any future correspondence" (after "is" and "quote", only a lettered identifier).
+# Must not match "Reference the Local Government Act 1999", "the time needed to comply with your request is 160
+# hours", "we are unable to quote 2024/25 rates". It is tried only where one of
 # LABEL_WORDS stands: finding those with str.find is far cheaper than a regex scan of every letter.
 LABELLED = re.compile(
     r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
     r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
-    r"|request(?:\s*(?=:)|\s+(?=(?:(?:is|was)\s+)?(?:\d|[A-Z]{2,6}[/:-])))|logged (?:as|under|with)\s|quote\s+(?=\d|[A-Z]{2,6}[/:-]))"
+    r"|request(?:\s*(?=:)|\s+(?=\d|[A-Z]{2,6}[/:-])|\s+(?=(?:is|was)\s+[A-Z]{2,6}[/:-]))|logged (?:as|under|with)\s|quote\s+(?=[A-Z]{2,6}[/:-]))"
     r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
 LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged", "quote")
@@ -46,8 +47,12 @@ CONTEXT_REACH = 100
 # Context that makes an identifier a review's ("Internal review IR 2021/17") or the regulator's ("ICO case IC-123456-A1B2").
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
-# Words that put a reference right after a wrong one: "please note the correct reference for your request is …"
-CORRECTION = re.compile(r"correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
+# Words that put a reference right after a wrong one: "please note the correct reference for your request is …";
+# not "your email gave an incorrect reference (FOI-24-0999)"
+CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
+# What names the request an internal review is of, just before its reference: "an internal review of FOI / 431196",
+# "Internal Review – FOI / 431196"; not "the internal review, reference FOI-IR-2024-012"
+REVIEW_OF = re.compile(r"review(?: of(?: (?:your|my|our|the))?(?: (?:FOI )?request)?| ?[–—-])\s*$", re.I)
 
 
 def _clean(identifier: str) -> str | None:
@@ -65,12 +70,14 @@ def _is_date(value: str) -> bool:
     return any(written == value for _, written in find_dates(value))
 
 
-def _kind(value: str, line: str, incoming: bool) -> str:
+def _kind(value: str, line: str, incoming: bool, reviewed: bool) -> str:
+    """What a reference is: the regulator's, an internal review's, or the request's (the authority's, or other where
+    only the requester writes it); reviewed where it is the request a review is of ("internal review of FOI / 431196")."""
     upper = value.upper()
     if upper.startswith(("IC", "FS5", "FER")) or REGULATOR_CONTEXT.search(line):
         return "regulator"
-    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not upper.startswith(("FOI", "EIR"))):
-        return "internal_review"  # but "an internal review of FOI / 431196" names the request reviewed
+    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not reviewed):
+        return "internal_review"
     return "authority" if incoming else "other"
 
 
@@ -123,12 +130,14 @@ def extract_references(thread: Thread) -> Thread:
         message = thread.messages[index]
         column = offset - offsets[number - 1]
         context = line[max(0, column - CONTEXT_REACH):column + len(value) + CONTEXT_REACH]
-        thread.references.append(Reference(value=value, kind=_kind(value, context, message.direction == "incoming"), message=index, line=number, text=written))
-        if CORRECTION.search(" ".join(text[max(0, offset - CONTEXT_REACH):offset].split())):
+        before = " ".join(text[max(offsets[message.first - 1], offset - CONTEXT_REACH):offset].split())  # in this message only
+        kind = _kind(value, context, message.direction == "incoming", bool(REVIEW_OF.search(before)))
+        thread.references.append(Reference(value=value, kind=kind, message=index, line=number, text=written))
+        if CORRECTION.search(before):
             corrected = thread.references[-1]
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]
-    if corrected is not None and corrected.kind == chosen[0].kind:
+    if corrected is not None and chosen and corrected.kind == chosen[0].kind:
         chosen.insert(0, corrected)  # the authority's own correction of the number it first gave
     thread.reference = chosen[0].value if chosen else None
     return thread

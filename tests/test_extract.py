@@ -615,12 +615,22 @@ def test_replies_after_a_renumbered_clarification_answer_the_new_numbers():
 
 @pytest.mark.parametrize("pattern, text", [
     (classify.EXTENSION, "we are sorry that we have not yet been able to respond to your request."),
-    (classify.EXTENSION, "we will send you a full response as soon as we can."),
+    (classify.EXTENSION, "i am sorry that we have not yet responded to your request."),
     (classify.CLARIFICATION_ASKED, "the housing team have asked me to clarify part 2 of your request."),
     (classify.CLARIFICATION_ASKED, "could you please tell us which of these you mean by enforcement actions?"),
 ])
 def test_holding_replies_and_clarifications_in_other_words(pattern, text):
     assert classify._signal(pattern, text)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (classify.EXTENSION, "we will send you a response as soon as possible, and in any event within 20 working days."),
+    (classify.EXTENSION, "3. the finance team have not yet been able to complete the costing for this part."),
+    (classify.CLARIFICATION_ASKED, "it was not clear what you mean by 'blocked', so we have counted gullies that needed jetting."),
+    (classify.CLARIFICATION_ASKED, "to clarify point 2, the figure includes gullies blocked more than once."),
+])
+def test_a_response_that_uses_those_words_otherwise_keeps_its_kind(pattern, text):
+    assert not classify._signal(pattern, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -629,6 +639,14 @@ def test_holding_replies_and_clarifications_in_other_words(pattern, text):
 ])
 def test_a_scottish_requirement_for_review_is_a_review_request(text):
     assert classify.REVIEW_REQUEST.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you, I am happy with it and do not require the council to review the decision.",
+    "Is there a statutory requirement for a review of the cleansing schedule?",
+])
+def test_other_requirements_to_review_are_no_review_request(text):
+    assert not classify.REVIEW_REQUEST.search(text)
 
 
 def test_an_answer_that_restates_its_question_word_for_word_in_a_sentence_keeps_it():

@@ -189,3 +189,53 @@ def test_the_request_an_internal_review_is_of_gives_the_reference():
               "internal review of FOI / 431196, which we will complete by 30 July 2024.\n\nInformation Governance\n\n")
     text = page(["Drones owned.", "Drone incidents."], "1. 12.\n2. 3.") + "\n" + review
     assert foiparse.parse(text).reference == "FOI / 431196"
+
+
+@pytest.mark.parametrize("reply", [
+    "The time needed to comply with your request is 160 hours, so we refuse it under section 12.",
+    "We are unable to quote 2024/25 rates until the budget is set.",
+    "The contractor's quote 4471 was accepted.",
+])
+def test_numbers_after_request_is_or_quote_are_no_reference(reply):
+    thread = foiparse.parse(page(["Drones owned.", "Drone incidents."], reply))
+    assert thread.reference is None
+
+
+def test_an_incorrect_reference_is_no_correction():
+    note = ("Information Governance, Ashby Borough Council\n11 June 2024\n\nDear Mr Carter\n\nYour request has been given the "
+            "reference FOI-24-0917.\n\nInformation Governance\n\n"
+            "Information Governance, Ashby Borough Council\n12 June 2024\n\nDear Mr Carter\n\nYour email gave an incorrect "
+            "reference (FOI-24-0999) for another request of yours.\n\nInformation Governance\n\n")
+    assert foiparse.parse(page(["Drones owned.", "Drone incidents."], "1. 12.\n2. 3.", between=note)).reference == "FOI-24-0917"
+
+
+def test_a_corrected_review_reference_alone_leaves_no_reference():
+    reply = "Apologies, the correct reference for your review is IR 2024/45.\n\n1. 12.\n2. 3."
+    assert foiparse.parse(page(["Drones owned.", "Drone incidents."], reply)).reference is None
+
+
+@pytest.mark.parametrize("reply", [
+    "We refuse your request under section 12 of the Act because:\n(a) the records are on paper;\n(b) each of the 68,000 gullies "
+    "has its own sheet;\n(c) we estimate it would take 160 hours.",
+    "Please find attached the spreadsheet. Please note:\n1. It covers every gully.\n2. Costs exclude VAT.\n3. Blocked gullies were cleared on the same visit.",
+])
+def test_reasons_or_notes_numbered_like_the_questions_are_not_answers_in_order(reply):
+    text = page(["x"], reply).replace("1. x", "(a) Gullies cleansed.\n(b) Gullies found blocked.\n(c) The cost of cleansing." if reply.startswith("Please") else
+                                      "1. Gullies cleansed.\n2. Gullies found blocked.\n3. The cost of cleansing.")
+    thread = foiparse.parse(text)
+    assert not any("paired by order" in warning for warning in thread.warnings)
+
+
+def test_a_chaser_listing_the_outstanding_items_afresh_leaves_the_first_numbers():
+    chaser = ("Sam Carter\n1 July 2024\n\nDear Ashby Borough Council,\n\nThank you. Here are the two outstanding answers on my "
+              "updated list:\n1. The cost of cleansing.\n2. The contractor's name.\n\nYours faithfully,\n\nSam Carter\n\n"
+              "Information Governance, Ashby Borough Council\n9 July 2024\n\nDear Mr Carter\n\nThank you for your request for "
+              "information. Our response is set out below.\n\n3. £412,000.\n4. Rendall Highways Ltd.\n\nInformation Governance\n")
+    text = page(["Gullies cleansed.", "Gullies found blocked.", "The cost of cleansing.", "The contractor's name."],
+                "1. 12,400.\n2. 1,918.\n3. To follow.\n4. To follow.") + "\n" + chaser
+    assert answers(text) == ["12,400.", "1,918.", "£412,000.", "Rendall Highways Ltd."]
+
+
+def test_a_repeated_question_then_a_short_answer_in_lower_case():
+    reply = "1. The number of gullies cleansed in 2023 approximately 12,400\n2. The number of gullies found blocked in 2023 not recorded"
+    assert answers(page(["The number of gullies cleansed in 2023", "The number of gullies found blocked in 2023"], reply)) == ["approximately 12,400", "not recorded"]

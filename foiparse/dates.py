@@ -43,6 +43,9 @@ DATE = re.compile(
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
 DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)? " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\s*$", re.I)
+# The first day of a range before a written date: "8–12 April 2024", "from 3 to 5 May 2023", "on 3 and 4 April 2024"
+# (an unspaced dash only: "Part 2 – 12 April 2024" is no range)
+RANGE_START = re.compile(r"(?<![\w/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:[–—-]|\s+(?:to|and)\s+)$", re.I)
 # Web addresses: a date inside one ("https://x.org/2021/03/16/…", "www.x.gov.uk/16-03-2021") is part of a path, not a statement.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
@@ -102,8 +105,21 @@ def scan_dates(text: str) -> list[tuple[int, str, str]]:
             month_before, start = before.group("month"), before.start()
         iso = _to_iso(match, month_before)
         if iso:
+            if match.group("month"):
+                found.extend(_range_start(text, start, iso))
             found.append((start, iso, " ".join(text[start:match.end()].split())))
     return found
+
+
+def _range_start(text: str, start: int, end_iso: str) -> list[tuple[int, str, str]]:
+    """The first day of a range that ends at this date, where the range writes its month and year once."""
+    before = RANGE_START.search(text, max(0, start - 12), start)
+    if not before:
+        return []
+    day = int(before.group("day"))
+    if not 1 <= day < int(end_iso[8:]):
+        return []
+    return [(before.start(), f"{end_iso[:8]}{day:02d}", before.group(0).strip(" -–—"))]
 
 
 def find_dates(line: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from .chain import chronological
 from .classify import signalled_kind
 from .fold import VALEDICTION
 from .model import EMAIL_FORMATS, FURNITURE, SIGNOFF, Thread
-from .split import first_salutation
+from .split import first_salutation, signed_name
 
 # Status line wording -> contract code, most specific first.
 # e.g. "The request was partially successful." -> partially_successful
@@ -55,7 +55,7 @@ def _signature(thread: Thread) -> str | None:
             after_valediction = True
             continue
         if after_valediction and text.strip():
-            name = text.strip()
+            name = signed_name(text)
             return name if len(name.split()) <= 6 and not name.endswith((".", ":")) else None
     return None
 

@@ -93,7 +93,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|(?:i|we) hope (?:that )?(?:this|the) (?:information |response )?(?:is|has been|will be|was|proves) (?:helpful|of (?:help|assistance|use)|useful)"
     r"|(?:i|we) hope this helps"
     r"|this (?:completes|concludes) (?:our|my|the) response"
-    r"|this (?:letter|e-?mail|response) (?:acts|serves) as (?:a|the) refusal notice"
+    r"|this (?:letter|e-?mail|response) (?:is|(?:acts|serves) as) (?:a|the|our) refusal notice"
     r"|the information (?:provided|supplied|released) (?:in|with) this (?:response|letter|email)"
     r"|the supply of information in response to"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"

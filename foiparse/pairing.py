@@ -43,7 +43,12 @@ ATTACHMENT_ONLY = re.compile(
 # An answer that opens with its verdict: "Yes.", "No –"
 YES_OR_NO = re.compile(r"^\W*(?:yes|no)\b", re.I)
 # The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
-LETTER_HEAD = re.compile(r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*)$", re.I)
+LETTER_HEAD = re.compile(
+    r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*"
+    r"|(?:re:?\s*)?(?:request for information|information request|freedom of information(?: act 2000)?(?: request)?|foi request"
+    r"|environmental information regulations(?: 2004)?(?: request)?)\s*[–—:-]\s*[^.]*)$",
+    re.I,
+)
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
 GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$|notes?\s*:)", re.I)
 # A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
@@ -642,21 +647,21 @@ def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list
     fail, each with the evidence it needs, and (but for answers under quoted
     items, which no receipt has) only in a reply that reads as a response.
     """
-    answers = _numbered_answers(message, asked)
+    numbered = answers = _numbered_answers(message, asked)
     if _enough(len(answers), asked):
         return answers, None
     answers = _interleaved_answers(message, asked)
     if _enough(sum(1 for lines in answers.values() if lines), asked):
         return answers, "answers written under the quoted questions"
     if message.kind not in ANSWERING_KINDS:
-        return {}, None
+        return numbered, None
     answers = _repeated_question_answers(message, asked)
     if answers:
         return answers, "answers paired by the questions the response repeats, not by number"
     answers = _headed_answers(message, asked)
     if _enough(len(answers), asked):
         return answers, "answers paired by the words of their headings, not by number"
-    return {}, None
+    return numbered, None  # too few to show a layout alone; the caller may still take one (_answers_one_left)
 
 
 def _lead_in_to(message: Message, lines: list[tuple[int, str]]) -> str:
@@ -738,6 +743,20 @@ def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], n
         thread.warnings.extend(f"message {message.index}: {note}" for note in notes)
 
 
+def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:
+    """A later reply that answers the one part another reply left ("WBC-FOI-24-2210 – part 3" / "3. How many …"):
+    one label is enough where other questions are answered already and the reply repeats this one's words."""
+    if len(answers) != 1 or message.kind not in ANSWERING_KINDS:
+        return False
+    (label, lines), = answers.items()
+    question = next(q for q in asked if q.number == label)
+    if question.answer is not None or all(q.answer is None for q in asked) or not lines:
+        return False
+    opening = " ".join(_norm_words(question.text)[:4])
+    own = " ".join(_norm_words(" ".join(t for _, t, role in message.lines if role == OWN)))
+    return len(opening.split()) >= 3 and opening in own
+
+
 def _keeps_first_numbers(message: Message, questions: list[Question], revised: list[Question]) -> bool:
     """Whether a reply after a revised list still answers by the request's numbers: it labels answers the
     revised list does not have ("3." and "4." after a chaser that listed the two outstanding items as 1 and 2)."""
@@ -757,7 +776,7 @@ def pair(thread: Thread) -> Thread:
         if revised and message.index > revised[0] and not _keeps_first_numbers(message, questions, revised[1]):
             asked, to_original = revised[1], revised[2]
         answers, layout = _answers_in(message, asked)
-        if not _enough(len(answers), asked):
+        if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
             continue
         if message.kind in MAYBE_ANSWERING:
             # Read as a receipt or as nothing in particular, but it answers the numbered questions

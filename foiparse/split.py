@@ -120,12 +120,17 @@ def first_salutation(lines: list[str], start: int) -> str | None:
     return None
 
 
+def signed_name(line: str) -> str:
+    """The name on a signature line, before any role after it: "Dr R. J. Penhaligon, Chair, Friends of Holloway Park"."""
+    return line.split(",")[0].strip()
+
+
 def first_signature(lines: list[str], start: int) -> str | None:
     """The name signed under the opening message's sign-off ("Yours faithfully,\n\nDeclan Moorcroft"):
     a page copied without its subtitle names the requester only there, and again over each follow-up."""
     for i in range(start, min(len(lines), start + 200)):
         if VALEDICTION.match(lines[i]):
-            name = next((line.strip() for line in lines[i + 1:i + 4] if line.strip()), "")
+            name = signed_name(next((line for line in lines[i + 1:i + 4] if line.strip()), ""))
             return name if 0 < len(name) <= 60 and 2 <= len(name.split()) <= 5 else None
     return None
 

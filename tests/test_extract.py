@@ -652,3 +652,25 @@ def test_other_requirements_to_review_are_no_review_request(text):
 def test_an_answer_that_restates_its_question_word_for_word_in_a_sentence_keeps_it():
     thread = foiparse.parse((FIXTURES / "b16-response-from-individual-officer-name-only-heading.txt").read_text(encoding="utf-8"))
     assert thread.questions[2].answer == "The total value of DFGs paid in 2022/23 was £1,612,480."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The road will be closed 8–12 April 2024.", ["2024-04-08", "2024-04-12"]),
+    ("Visits were made on 3 and 4 April 2024.", ["2024-04-03", "2024-04-04"]),
+    ("See Part 2 – 12 April 2024 for the dates.", ["2024-04-12"]),
+    ("Between 3.30 and 12 April 2024", ["2024-04-12"]),
+])
+def test_the_first_day_of_a_range_written_once_is_a_date(text, expected):
+    assert sorted(iso for iso, _ in find_dates(text)) == expected
+
+
+def test_a_signature_with_a_role_after_the_name_gives_the_requester():
+    thread = foiparse.parse("Dear Kirkmoor Council,\n\n1) How many trees?\n2) How many planted?\n\nYours faithfully,\n\n"
+                            "Dr R. J. Penhaligon, Chair, Friends of Holloway Park\n")
+    assert thread.requester == "Dr R. J. Penhaligon"
+
+
+def test_a_later_reply_may_answer_the_one_part_left_by_its_number():
+    thread = foiparse.parse((FIXTURES / "b20-multiple-authority-teams.txt").read_text(encoding="utf-8"))
+    assert [(q.number, q.answered_in) for q in thread.questions] == [("1", 2), ("2", 2), ("3", 3)]
+    assert thread.questions[2].answer == "17."

@@ -45,7 +45,7 @@ REVIEW_OUTCOME = re.compile(
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
 # "The team have asked me to clarify part 2 … could you please tell us which of these you mean";
 # not a response's "it was not clear what you mean by 'blocked', so we have counted …" or "To clarify point 2, …"
-CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
+CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can you|would you) (?:please )?clarify|clarify your request|need(?:s)? (?:some |further |more )?clarification|seek(?:ing)? clarification|would you please provide|before we can (?:begin|process|proceed|respond)|(?<!if we )(?<!if i )(?:like|need|want|wish) (?:you )?to clarify|\bclarify (?:what|which|whether|the scope)"
     r"|(?:please|could you|can you|would you)(?: please)? (?:narrow|refine|reduce the scope of)|(?:could|can|would) you (?:please )?narrow"
     r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"

@@ -85,6 +85,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|the information (?:in|contained in) this (?:response|letter|e-?mail) (?:may|can|is)"
     r"|this information is (?:licensed|available) for re-?use"
     r"|(?:this|the) information (?:is |has been )?(?:provided|released|supplied|licensed|made available) (?:to you )?under the open government licen[cs]e"
+    r"|you (?:may|can|are free to) re-?use (?:the|this|any) information"
     r"|i(?: am|'m) (?:very |really )?sorry again|(?:my |our )?apologies again|i apologi[sz]e again"
     r"|under section 16 of the (?:freedom of information act|act)\b"
     r"|if you (?:remain|are still) (?:dissatisfied|unhappy)"

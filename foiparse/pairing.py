@@ -34,9 +34,10 @@ IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
 ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?(?:our|the|my|a)\s+(?:formal\s+|full\s+|final\s+)?(?:response|reply|answer)|(?:response|reply|answer)s?\s+(?:is|are)\s+attached|please find (?:attached|enclosed)", re.I)
 # An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet",
+# "Please see the attached spreadsheet, which lists each school with the number of pupils" (no figure of its own),
 # "This information is in the attached spreadsheet, which lists …"
 ATTACHMENT_ONLY = re.compile(
-    r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}\.?\s*$"
+    r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.\d]{0,160}\.?\s*$"
     r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b",
     re.I,
 )

@@ -17,7 +17,7 @@ from .model import OWN, Question, Thread
 
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
-#   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "#4 £61,340", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
+#   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "3 a) 131 upheld", "#4 £61,340", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
 #   "a) could", "(b) must", "(iv) the", "ii. whether", "and iii) have been" (the last of a list the request runs on)
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused".
 ITEM = re.compile(
@@ -27,6 +27,7 @@ ITEM = re.compile(
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
     r"|(?P<nd>\d{1,3})\.(?P<ndl>[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+)"
+    r"|(?P<ns>\d{1,3}) (?P<nsl>[a-z])\)\s*"
     r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|/\s+|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
     r"|\((?P<pl>[a-z]|[ivx]{1,5})\)\s*"
@@ -118,6 +119,8 @@ def match_item(text: str) -> tuple[str, str, str] | None:
         return g("np") + g("npl"), "numalpha", g("text")
     if g("nd"):
         return g("nd") + g("ndl"), "numalpha", g("text")
+    if g("ns"):
+        return g("ns") + g("nsl"), "numalpha", g("text")
     for name in ("q", "pn", "n", "dn"):
         value = g(name)
         if value:

@@ -34,7 +34,13 @@ FURNITURE_WORDS = frozenset({
     "show quoted sections", "hide quoted sections", "link to this", "report", "view as html", "download", "report this request",
     "follow", "share", "request an internal review", "delivered", "sent", "reply", "send a follow up", "send a followup",
     "track this request", "actions", "make a request", "unfollow",
+    # the page's sidebar, when a copy takes it in: "Things to do with this request", "Anyone:", "Follow this request" …
+    "things to do with this request", "anyone:", "follow this request", "share on twitter", "share on facebook",
+    "tweet this request", "download a zip file of all correspondence", "update the status of this request", "write a reply",
+    "offensive? unsuitable? let us know.",
 })
+# The sidebar's heading over the requester's own buttons: "Ffion Carradine only:"
+ONLY_LABEL = " only:"
 # A furniture line that runs on: "Add an annotation (to help the requester or others)"
 ANNOTATION_LINK = "add an annotation"
 # "2 Attachments", "1 Attachment"
@@ -74,7 +80,7 @@ def _is_furniture(line: str) -> bool:
     words = line.strip().lower()
     if not words.isascii():
         words = same_length_lower(words)  # as the case-blind pattern it replaces would read "ſhare"
-    return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK)
+    return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK) or (words.endswith(ONLY_LABEL) and len(words.split()) <= 6)
 
 
 def _preamble_end(lines: list[str]) -> tuple[int, dict]:
@@ -86,8 +92,8 @@ def _preamble_end(lines: list[str]) -> tuple[int, dict]:
         if _blank(line):
             continue
         seen += 1
-        if seen == 1:
-            found["title"] = line.strip()
+        if seen == 1 or (seen == 2 and _doubled(lines, i)):
+            found["title"] = line.strip()  # (a doubled title line is the title still)
             end = i + 1
             continue
         sub = SUBTITLE.match(line)
@@ -144,8 +150,16 @@ def _after_valediction(lines: list[str], i: int) -> bool:
 
 
 def _opens_block(lines: list[str], i: int) -> bool:
-    """A heading stands after a blank line, a furniture line, or at the top."""
+    """A heading stands after a blank line, a furniture line, or at the top; or after a copy of itself
+    that a browser's selection doubled ("Bethan Marwick" / "Bethan Marwick" / "23 January 2024")."""
+    if i and _doubled(lines, i):
+        i -= 1
     return i == 0 or _blank(lines[i - 1]) or _is_furniture(lines[i - 1])
+
+
+def _doubled(lines: list[str], i: int) -> bool:
+    """Whether line i repeats the line above it word for word."""
+    return i > 0 and not _blank(lines[i]) and lines[i].strip() == lines[i - 1].strip()
 
 
 def _date_lines(lines: list[str], start: int) -> set[int]:
@@ -203,6 +217,8 @@ def _header_block(message: Message, lines: list[str], heading: int | None) -> in
         return i
     message.sender = lines[i].strip().rstrip(",").strip() or None
     i += 1
+    if i < end and _doubled(lines, i):
+        i += 1  # the heading's doubled copy
     if i < end and parse_date_line(lines[i]):
         message.date = parse_date_line(lines[i])
         i += 1
@@ -259,8 +275,8 @@ def split(thread: Thread) -> Thread:
     requester = thread.requester or first_signature(lines, start) or ""
     headings = find_headings(lines, start, [thread.authority or "", requester]) if thread.source.format == "wdtk-text" else []
     first_text = next((i for i in range(start, len(lines)) if not _blank(lines[i])), None)
-    starts: list[tuple[int, bool]] = [(h, True) for h in headings]
-    if first_text is not None and (not headings or first_text < headings[0]):
+    starts: list[tuple[int, bool]] = [(h - 1 if _doubled(lines, h) else h, True) for h in headings]
+    if first_text is not None and (not starts or first_text < starts[0][0]):
         starts.insert(0, (first_text, False))
 
     messages = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import foiparse
+from foiparse import classify
 
 
 OPENING = "Thank you for your request for information. Our response is set out below.\n\n"
@@ -239,3 +240,39 @@ def test_a_chaser_listing_the_outstanding_items_afresh_leaves_the_first_numbers(
 def test_a_repeated_question_then_a_short_answer_in_lower_case():
     reply = "1. The number of gullies cleansed in 2023 approximately 12,400\n2. The number of gullies found blocked in 2023 not recorded"
     assert answers(page(["The number of gullies cleansed in 2023", "The number of gullies found blocked in 2023"], reply)) == ["approximately 12,400", "not recorded"]
+
+
+def test_a_browser_copy_that_doubles_headings_and_takes_in_the_sidebar():
+    sidebar = ("Things to do with this request\nAnyone:\nFollow this request\nShare on Twitter\nSam Carter only:\n"
+               "Update the status of this request\nOffensive? Unsuitable? Let us know.\n")
+    text = page(["Drones owned.", "Drone incidents."], "1. 12 drones.\n\n2. Three incidents.")
+    text = text.replace("Council data\n", "Council data\nCouncil data\n", 1).replace("Sam Carter\n3 June 2024", "Sam Carter\nSam Carter\n3 June 2024", 1)
+    text = text.replace("2. Drone incidents.", sidebar + "2. Drone incidents.", 1)
+    thread = foiparse.parse(text)
+    assert (thread.title, thread.requester, thread.status_code) == ("Council data", "Sam Carter", "successful")
+    assert [(m.first, m.date, m.kind) for m in thread.messages] == [(8, "2024-06-03", "request"), (30, "2024-06-28", "response")]
+    assert [(q.number, q.text, q.answer) for q in thread.questions] == [("1", "Drones owned.", "12 drones."), ("2", "Drone incidents.", "Three incidents.")]
+
+
+def test_sub_item_answers_written_with_a_space_before_the_letter():
+    text = page(["x"], "1. 12.\n\n2 a) 131 upheld\n2 b) 61 not upheld").replace("1. x", "1. Cases.\n2. Of those:\na) how many upheld;\nb) how many not.")
+    assert answers(text) == ["12.", None, "131 upheld", "61 not upheld"]
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("1. Please see the attached spreadsheet, which lists each school with its pupils.\n\n2. 4.6 FTE.", [None, "4.6 FTE."]),
+    ("1. 12 drones.\n\n2. This information is available on our website at\n[1]https://example.gov.uk/drones\n\n"
+     "You may re-use the information we have provided under the Open Government Licence.",
+     ["12 drones.", "This information is available on our website at\n[1]https://example.gov.uk/drones"]),
+])
+def test_attachment_pointers_and_re_use_notes(reply, expected):
+    assert answers(page(["Drones owned.", "Drone incidents."], reply)) == expected
+
+
+def test_a_promise_to_clarify_if_needed_is_no_clarification_request():
+    assert not classify._signal(classify.CLARIFICATION_ASKED, "if we need to clarify any part of your request, we will contact you.")
+
+
+def test_a_subject_line_with_a_spaced_dash_labels_the_reference():
+    thread = foiparse.parse(page(["Drones owned.", "Drone incidents."], "Freedom of Information Request – NCC/FOI/23/2291\n\n1. 12.\n2. 3."))
+    assert thread.reference == "NCC/FOI/23/2291"

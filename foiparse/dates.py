@@ -43,6 +43,8 @@ DATE = re.compile(
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
 DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)? " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\s*$", re.I)
+# What stands just before a date that ends a range (a dash, or the "o" and "d" of "to" and "and"): others skip RANGE_START
+RANGE_JOINS = frozenset("–—-od")
 # The first day of a range before a written date: "8–12 April 2024", "from 3 to 5 May 2023", "on 3 and 4 April 2024"
 # (an unspaced dash only: "Part 2 – 12 April 2024" is no range)
 RANGE_START = re.compile(r"(?<![\w/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:[–—-]|\s+(?:to|and)\s+)$", re.I)
@@ -105,7 +107,7 @@ def scan_dates(text: str) -> list[tuple[int, str, str]]:
             month_before, start = before.group("month"), before.start()
         iso = _to_iso(match, month_before)
         if iso:
-            if match.group("month"):
+            if match.group("month") and RANGE_JOINS.intersection(text[max(0, start - 5):start]):
                 found.extend(_range_start(text, start, iso))
             found.append((start, iso, " ".join(text[start:match.end()].split())))
     return found

@@ -274,7 +274,7 @@ def fold(lines: list[str]) -> list[str]:
         if disclaimer_end is not None:
             framed_until = disclaimer_end
             in_closing, closing = True, BOILERPLATE
-        elif _opens_standard_paragraph(line, head):
+        elif (head in BOILERPLATE_INITIALS or head.isdigit()) and _opens_standard_paragraph(line, head):
             in_closing, closing = True, BOILERPLATE
         elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF

@@ -386,8 +386,12 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     """
     own = [(n, t) for n, t, role in message.lines if role == OWN]
     texts = {q.number: q.text for q in questions}
-    # what a reply may repeat over a parent item's answer: the item and its sub-items ("2. For each year: (i) … (ii) …")
-    repeated = {label: " ".join([text] + [t for other, t in texts.items() if _is_sub_item(other, label)]) for label, text in texts.items()}
+
+    def with_sub_items(label: str) -> str:
+        """What a reply may repeat over a parent item's answer: the item and its sub-items ("2. For each year: (i) … (ii) …")."""
+        if not label[-1:].isdigit():
+            return texts[label]
+        return " ".join([texts[label]] + [t for other, t in texts.items() if _is_sub_item(other, label)])
     accepted: list[tuple[int, tuple[str, ...], str, bool]] = []
     answers: dict[str, list[tuple[int, str]]] = {}
 
@@ -402,8 +406,9 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         rest = _strip_table_question(texts[labels[0]], rest)
         lines = [(own[k][0], rest)] + own[k + 1:end]
         without = lines
-        if repeated[labels[0]] != texts[labels[0]]:
-            without = _strip_repeated_question(repeated[labels[0]], lines, sub_items=True)
+        repeated = with_sub_items(labels[0])
+        if repeated != texts[labels[0]]:
+            without = _strip_repeated_question(repeated, lines, sub_items=True)
         if without is lines:  # not repeated with its sub-items: perhaps alone
             without = _strip_repeated_question(texts[labels[0]], lines)
         return _trim(_strip_restated_question(without))

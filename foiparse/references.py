@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from .dates import find_dates
 from .model import FURNITURE, Reference, Thread, same_length_lower
@@ -71,13 +72,14 @@ def _is_date(value: str) -> bool:
     return any(written == value for _, written in find_dates(value))
 
 
-def _kind(value: str, line: str, incoming: bool, reviewed: bool) -> str:
+def _kind(value: str, line: str, incoming: bool, reviewed: Callable[[], bool]) -> str:
     """What a reference is: the regulator's, an internal review's, or the request's (the authority's, or other where
-    only the requester writes it); reviewed where it is the request a review is of ("internal review of FOI / 431196")."""
+    only the requester writes it); reviewed tells, when asked, whether it is the request a review is of
+    ("internal review of FOI / 431196"): a question worth its cost only near the words "internal review"."""
     upper = value.upper()
     if upper.startswith(("IC", "FS5", "FER")) or REGULATOR_CONTEXT.search(line):
         return "regulator"
-    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not reviewed):
+    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not reviewed()):
         return "internal_review"
     return "authority" if incoming else "other"
 
@@ -131,10 +133,10 @@ def extract_references(thread: Thread) -> Thread:
         message = thread.messages[index]
         column = offset - offsets[number - 1]
         context = line[max(0, column - CONTEXT_REACH):column + len(value) + CONTEXT_REACH]
-        before = " ".join(text[max(offsets[message.first - 1], offset - CONTEXT_REACH):offset].split())  # in this message only
-        kind = _kind(value, context, message.direction == "incoming", bool(REVIEW_OF.search(before)))
+        window = text[max(offsets[message.first - 1], offset - CONTEXT_REACH):offset]  # the text before it, in this message only
+        kind = _kind(value, context, message.direction == "incoming", reviewed=lambda: bool(REVIEW_OF.search(" ".join(window.split()))))
         thread.references.append(Reference(value=value, kind=kind, message=index, line=number, text=written))
-        if CORRECTION.search(before):
+        if "orrect" in window and CORRECTION.search(" ".join(window.split())):
             corrected = thread.references[-1]
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]

@@ -71,10 +71,10 @@ RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes.", "In relation to your first question, …", "Turning to your fourth question, …",
 # "Finally, with regard to the fifth part of your request, …", "In answer to part (a) of your request, …",
-# "Response to question 1:"
+# "Response to question 1:", "With regards to points 1 and 2, …"
 PROSE_LABEL = re.compile(
-    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|(?:answer|response|reply) to|regarding|as (?:to|for|regards)|with regard to|turning (?:now )?to|on|for)"
-    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?:\s+of\s+your\s+request)?"
+    r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|(?:answer|response|reply) to|regarding|as (?:to|for|regards)|with regards? to|turning (?:now )?to|on|for)"
+    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)s?\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?:\s+and\s+(?P<also>\d{1,3}[a-z]?))?(?:\s+of\s+your\s+request)?"
     r"|(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|item|part|point)(?:\s+of\s+your\s+(?:request|questions))?)"
     r"\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
@@ -320,7 +320,8 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         prose = PROSE_LABEL.match(prose_text) if prose_text.lstrip()[:1] in PROSE_INITIALS else None
         label = (prose.group("label") or prose.group("bracketed") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
         if label in labels:
-            starts.append((k, (label,), prose.group("rest"), True))
+            also = prose.group("also")
+            starts.append((k, (label, also) if also in labels else (label,), prose.group("rest"), True))
             margin = indent if margin is None else margin
             continue
         found = match_item(text)

@@ -18,19 +18,25 @@ from .model import OWN, Question, Thread
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
 #   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "3 a) 131 upheld", "#4 £61,340", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
-#   "a) could", "(b) must", "(iv) the", "ii. whether", "and iii) have been" (the last of a list the request runs on)
-# Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused".
+#   "Question one: How much", "Answer two:", "[1] How many", "1/3 How many" (item 1 of 3), "A – On 1 February" (a capital and a dash),
+#   "a) could", "(b) must", "(iv) the", "(II) the average", "ii. whether", "and iii) have been" (the last of a list the request runs on)
+# Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused",
+# "[1]https://www.example.gov.uk" (a link's number), "1/3 of the budget".
 ITEM = re.compile(
     r"^\s*(?:(?:and|or)\s+(?=\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})\)\s))?(?:"
     r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point|#)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
     r"(?:\s*[:.)–-](?!\d)\s*|\s+(?=[A-Z0-9£(\"'“])|\s*$)"
+    r"|(?:Question|Answer|Response|Part|Item) (?P<qw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[:.)–-]\s*"
+    r"|\[(?P<sb>\d{1,2})\](?:\s+|$)"
+    r"|(?P<of>\d{1,2})/\d{1,2}\s+(?=[A-Z])"
+    r"|(?P<ld>[A-Z])\s[–—-]\s"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
     r"|(?P<nd>\d{1,3})\.(?P<ndl>[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+)"
     r"|(?P<ns>\d{1,3}) (?P<nsl>[a-z])\)\s*"
     r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|/\s+|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
-    r"|\((?P<pl>[a-z]|[ivx]{1,5})\)\s*"
+    r"|\((?P<pl>[a-z]|[ivx]{1,5}|[IVX]{1,5})\)\s*"
     r"|(?P<l>[a-zA-Z]|[ivx]{1,5})[.)]\s+"
     r")(?P<text>.*)$"
 )
@@ -70,6 +76,7 @@ def section_label(text: str) -> str | None:
 
 # A row of a tab-separated form grid: "1-6 hours\t[  x  ]\t[  x  ]"
 TABLE_ROW = re.compile(r"\S\t+\S.*\t")
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 ROMAN = frozenset(ROMAN_ORDER)
 _TERMINAL = (".", "?", "!", ";")
@@ -91,9 +98,10 @@ class Item:
         return " ".join(" ".join(t.split()) for t in self.text_lines if t.strip()).strip()
 
 
-# What an item marker (ITEM) opens with: a digit, "(", a roman numeral, "Q", "Question", "Cwestiwn", "Item",
-# "Request", "Part", "Rhan", "Point", "#", "and", "or"; or any letter followed by "." or ")". Other lines skip the pattern.
-ITEM_INITIALS = frozenset("(ivxQCIRPao#")
+# What an item marker (ITEM) opens with: a digit, "(", "[", a roman numeral, "Q", "Question", "Cwestiwn", "Item",
+# "Request", "Part", "Rhan", "Point", "Answer", "#", "and", "or"; or any letter followed by "." or ")", or by " –"
+# (checked in match_item). Other lines skip the pattern.
+ITEM_INITIALS = frozenset("(ivxQCIRPao#[")
 
 
 # The bold or italic marks a mail client leaves when it turns HTML into text: "*1. How many …", "**Question 4**";
@@ -109,7 +117,8 @@ def match_item(text: str) -> tuple[str, str, str] | None:
     if stripped[:1] in ("*", "_"):
         text = EMPHASIS_CLOSING.sub("", EMPHASIS_OPENING.sub("", text, count=1))
         stripped = text.lstrip()
-    if not (stripped[:1] in ITEM_INITIALS or stripped[:1].isdecimal() or stripped[1:2] in (".", ")")) or not stripped:
+    if not stripped or not (stripped[:1] in ITEM_INITIALS or stripped[:1].isdecimal() or stripped[1:2] in (".", ")")
+                            or stripped[1:3] in (" –", " -", " —") or stripped.startswith("Answer ")):
         return None
     match = ITEM.match(text)
     if not match:
@@ -117,6 +126,13 @@ def match_item(text: str) -> tuple[str, str, str] | None:
     g = match.group
     if g("np"):
         return g("np") + g("npl"), "numalpha", g("text")
+    if g("qw"):
+        return str(NUMBER_WORDS.index(g("qw").lower()) + 1), "num", g("text")
+    for name in ("sb", "of"):
+        if g(name):
+            return g(name), "num", g("text")
+    if g("ld"):
+        return g("ld"), "letter", g("text")
     if g("nd"):
         return g("nd") + g("ndl"), "numalpha", g("text")
     if g("ns"):
@@ -223,7 +239,8 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             gap, previous_text = 0, text
             continue
         stripped = text.strip()
-        if current is not None and stripped and not TABLE_ROW.search(text) and _continues(text, previous_text):
+        # ("5." alone on its line: the item's words are on the next)
+        if current is not None and stripped and not TABLE_ROW.search(text) and (not "".join(current.text_lines).strip() or _continues(text, previous_text)):
             current.text_lines.append(BULLET.sub("", text, count=1) if BULLET.match(text) else stripped)
             current.last = number
         elif stripped:

@@ -668,3 +668,21 @@ def test_a_later_reply_may_answer_the_one_part_left_by_its_number():
     thread = foiparse.parse((FIXTURES / "b20-multiple-authority-teams.txt").read_text(encoding="utf-8"))
     assert [(q.number, q.answered_in) for q in thread.questions] == [("1", 2), ("2", 2), ("3", 3)]
     assert thread.questions[2].answer == "17."
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Question one: How much income?", ("1", "num", "How much income?")),
+    ("Answer two: 6,412 notices.", ("2", "num", "6,412 notices.")),
+    ("[1] How many applications?", ("1", "num", "How many applications?")),
+    ("[2]", ("2", "num", "")),
+    ("(II) the average time", ("II", "letter", "the average time")),
+    ("1/3 How many penalty charge notices", ("1", "num", "How many penalty charge notices")),
+    ("B – 11. Part-night lighting", ("B", "letter", "11. Part-night lighting")),
+    ("[1]https://www.example.gov.uk/policy", None),
+    ("1/3 of the budget went on repairs", None),
+    ("A1 - White British 121", None),
+])
+def test_more_ways_of_numbering_an_item(line, expected):
+    from foiparse.questions import match_item
+
+    assert match_item(line) == expected

@@ -276,3 +276,11 @@ def test_a_promise_to_clarify_if_needed_is_no_clarification_request():
 def test_a_subject_line_with_a_spaced_dash_labels_the_reference():
     thread = foiparse.parse(page(["Drones owned.", "Drone incidents."], "Freedom of Information Request – NCC/FOI/23/2291\n\n1. 12.\n2. 3."))
     assert thread.reference == "NCC/FOI/23/2291"
+
+
+def test_prose_answers_for_two_points_at_once_and_numbers_alone_on_their_lines():
+    text = page(["x"], "With regards to points 1 and 2, we hold 412 and 97 cases.\n\nWith regards to point 3, none.").replace(
+        "1. x", "1.\nThe number of cases opened.\n\n2.\nThe number closed.\n\n3.\nThe number appealed.")
+    thread = foiparse.parse(text)
+    assert [(q.number, q.text) for q in thread.questions] == [("1", "The number of cases opened."), ("2", "The number closed."), ("3", "The number appealed.")]
+    assert [q.answer for q in thread.questions] == ["we hold 412 and 97 cases.", "we hold 412 and 97 cases.", "none."]

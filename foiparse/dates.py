@@ -43,11 +43,11 @@ DATE = re.compile(
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?" + _SP + r"$", re.I)
 # A line that is nothing but a date, as WhatDoTheyKnow puts under a message heading: "2 August 2018".
 DATE_LINE = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)? " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\s*$", re.I)
-# What stands just before a date that ends a range (a dash, or the "o" and "d" of "to" and "and"): others skip RANGE_START
-RANGE_JOINS = frozenset("–—-od")
-# The first day of a range before a written date: "8–12 April 2024", "from 3 to 5 May 2023", "on 3 and 4 April 2024"
-# (an unspaced dash only: "Part 2 – 12 April 2024" is no range)
-RANGE_START = re.compile(r"(?<![\w/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:[–—-]|\s+(?:to|and)\s+)$", re.I)
+# What stands just before a date that ends a range (a dash, or the "o" of "to"): other dates skip RANGE_START below
+RANGE_JOINS = frozenset("–—-o")
+# The first day of a range before a written date: "8–12 April 2024", "from 3 to 5 May 2023"
+# (an unspaced dash only: "Part 2 – 12 April 2024" is no range; nor "questions 1 and 2 April's figures")
+RANGE_START = re.compile(r"(?<![\w/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:[–—-]|\s+to\s+)$", re.I)
 # Web addresses: a date inside one ("https://x.org/2021/03/16/…", "www.x.gov.uk/16-03-2021") is part of a path, not a statement.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
@@ -121,7 +121,7 @@ def _range_start(text: str, start: int, end_iso: str) -> list[tuple[int, str, st
     day = int(before.group("day"))
     if not 1 <= day < int(end_iso[8:]):
         return []
-    return [(before.start(), f"{end_iso[:8]}{day:02d}", before.group(0).strip(" -–—"))]
+    return [(before.start(), f"{end_iso[:8]}{day:02d}", text[before.start():before.end("day")])]
 
 
 def find_dates(line: str) -> list[tuple[str, str]]:

@@ -56,7 +56,7 @@ def _signature(thread: Thread) -> str | None:
             continue
         if after_valediction and text.strip():
             name = signed_name(text)
-            return name if len(name.split()) <= 6 and not name.endswith((".", ":")) else None
+            return name if name and len(name.split()) <= 6 and not name.endswith((".", ":")) else None
     return None
 
 

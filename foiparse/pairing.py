@@ -34,10 +34,12 @@ IN_ATTACHMENT = re.compile(r"\battach(?:ed|ment)|\benclosed\b", re.I)
 # A reply whose opening says the answer is attached: "I have attached our formal response", "Please find attached"
 ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?(?:our|the|my|a)\s+(?:formal\s+|full\s+|final\s+)?(?:response|reply|answer)|(?:response|reply|answer)s?\s+(?:is|are)\s+attached|please find (?:attached|enclosed)", re.I)
 # An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet",
-# "Please see the attached spreadsheet, which lists each school with the number of pupils" (no figure of its own),
+# "Please see the attached spreadsheet, which lists each school with the number of pupils" (a description, no figure;
+# not "…, which shows that none of the car parks issued fines" nor "…, however we do not hold the reasons"),
 # "This information is in the attached spreadsheet, which lists …"
 ATTACHMENT_ONLY = re.compile(
-    r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.\d]{0,160}\.?\s*$"
+    r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}"
+    r"(?:,?\s*which (?:lists|contains|sets out|gives|provides|includes|details|breaks down)\b[^.\d]{0,120})?\.?\s*$"
     r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b",
     re.I,
 )
@@ -71,10 +73,10 @@ RANGE_INITIALS = case_blind("qip")
 # An answer introduced in prose: "In answer to question 1, the council …", "Regarding question 2: …",
 # "Finally, on question 4, yes.", "In relation to your first question, …", "Turning to your fourth question, …",
 # "Finally, with regard to the fifth part of your request, …", "In answer to part (a) of your request, …",
-# "Response to question 1:", "With regards to points 1 and 2, …"
+# "Response to question 1:", "With regards to points 1 and 2, …", "Regarding questions 3, 4 and 5, …"
 PROSE_LABEL = re.compile(
     r"^\s*(?:(?:finally|lastly|and|turning to),?\s+)?(?:in (?:answer|response|reply|relation) to|(?:answer|response|reply) to|regarding|as (?:to|for|regards)|with regards? to|turning (?:now )?to|on|for)"
-    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)s?\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?:\s+and\s+(?P<also>\d{1,3}[a-z]?))?(?:\s+of\s+your\s+request)?"
+    r"\s+(?:(?:your|the)\s+)?(?:(?:question|q|item|part|point)s?\s*(?:(?P<label>\d{1,3}[a-z]?)|\((?P<bracketed>[a-z]|[ivx]{1,5}|\d{1,3})\))(?P<more>(?:(?:,\s*|\s+and\s+)\d{1,3}[a-z]?)*)(?:\s+of\s+your\s+request)?"
     r"|(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|item|part|point)(?:\s+of\s+your\s+(?:request|questions))?)"
     r"\s*[,:.–-]\s*(?P<rest>.*)$",
     re.I,
@@ -320,8 +322,8 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         prose = PROSE_LABEL.match(prose_text) if prose_text.lstrip()[:1] in PROSE_INITIALS else None
         label = (prose.group("label") or prose.group("bracketed") or str(ORDINALS.index(prose.group("ordinal").lower()) + 1)) if prose else None
         if label in labels:
-            also = prose.group("also")
-            starts.append((k, (label, also) if also in labels else (label,), prose.group("rest"), True))
+            named = (label, *(more for more in re.findall(r"\d{1,3}[a-z]?", prose.group("more") or "") if more in labels))
+            starts.append((k, named, prose.group("rest"), True))
             margin = indent if margin is None else margin
             continue
         found = match_item(text)

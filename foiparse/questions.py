@@ -21,15 +21,16 @@ from .model import OWN, Question, Thread
 #   "Question one: How much", "Answer two:", "[1] How many", "1/3 How many" (item 1 of 3), "A – On 1 February" (a capital and a dash),
 #   "a) could", "(b) must", "(iv) the", "(II) the average", "ii. whether", "and iii) have been" (the last of a list the request runs on)
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused",
-# "[1]https://www.example.gov.uk" (a link's number), "1/3 of the budget".
+# "[1]https://www.example.gov.uk" or "[1] https://…" (a link's number), "1/3 of the budget", "A - C, or 4 - 9" and
+# "A – Z of services" (ranges), "I – as a resident – would like" (the letter-dash form takes A to H only).
 ITEM = re.compile(
     r"^\s*(?:(?:and|or)\s+(?=\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})\)\s))?(?:"
     r"(?:Q|Question|Cwestiwn|Item|Request|Part|Rhan|Point|#)\s?\.?\s*(?P<q>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\s*/\s*(?:Q|Question|Item|Part)\s?\.?\s*\d{1,3}[a-z]?)?"
     r"(?:\s*[:.)–-](?!\d)\s*|\s+(?=[A-Z0-9£(\"'“])|\s*$)"
     r"|(?:Question|Answer|Response|Part|Item) (?P<qw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[:.)–-]\s*"
-    r"|\[(?P<sb>\d{1,2})\](?:\s+|$)"
+    r"|\[(?P<sb>\d{1,2})\](?:\s+(?!https?:|www\.)|$)"
     r"|(?P<of>\d{1,2})/\d{1,2}\s+(?=[A-Z])"
-    r"|(?P<ld>[A-Z])\s[–—-]\s"
+    r"|(?P<ld>[A-H])\s[–—-]\s(?![A-Z](?![a-z]))"
     r"|\((?P<pn>\d{1,3}(?:\.\d{1,2})*[a-z]?)\)\s*"
     r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
     r"|(?P<nd>\d{1,3})\.(?P<ndl>[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+)"

@@ -22,14 +22,15 @@ _ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731", "your request is MDC-FOI-24-0971",
 # "Please quote MDC-FOI-24-0971 in any future correspondence" (after "is" and "quote", only a lettered identifier),
-# "Freedom of Information Request – NCC/FOI/23/2291" (a spaced dash: "request-5-e029ad65@…" is a mail address).
+# "Freedom of Information Request – NCC/FOI/23/2291" (a spaced dash, and a lettered identifier: not
+# "request-5-e029ad65@…", a mail address, nor "Request - 2023/24 parking fines", a subject).
 # Must not match "Reference the Local Government Act 1999", "the time needed to comply with your request is 160
 # hours", "we are unable to quote 2024/25 rates". It is tried only where one of
 # LABEL_WORDS stands: finding those with str.find is far cheaper than a regex scan of every letter.
 LABELLED = re.compile(
     r"(?i:ref(?:erence)?\.?(?:\s*(?:no\.?|number|num))?"
     r"|(?:case|request|enquiry|complaint)\s+(?:number|no\.?|id)"
-    r"|request(?:\s*(?=:)|\s+(?=[–—-]\s+(?:\d|[A-Z]{2,6}[/:-]))|\s+(?=\d|[A-Z]{2,6}[/:-])|\s+(?=(?:is|was)\s+[A-Z]{2,6}[/:-]))|logged (?:as|under|with)\s|quote\s+(?=[A-Z]{2,6}[/:-]))"
+    r"|request(?:\s*(?=:)|\s+(?=[–—-]\s+[A-Z]{2,6}[/:-])|\s+(?=\d|[A-Z]{2,6}[/:-])|\s+(?=(?:is|was)\s+[A-Z]{2,6}[/:-]))|logged (?:as|under|with)\s|quote\s+(?=[A-Z]{2,6}[/:-]))"
     r"(?:\s*(?i:is|was)\b)?\s*(?:[:#–—-]\s*)*" + _ID
 )
 LABEL_WORDS = ("ref", "case", "request", "enquiry", "complaint", "logged", "quote")

@@ -37,10 +37,11 @@ FURNITURE_WORDS = frozenset({
     # the page's sidebar, when a copy takes it in: "Things to do with this request", "Anyone:", "Follow this request" …
     "things to do with this request", "anyone:", "follow this request", "share on twitter", "share on facebook",
     "tweet this request", "download a zip file of all correspondence", "update the status of this request", "write a reply",
-    "offensive? unsuitable? let us know.",
+    "offensive? unsuitable? let us know.", "respond to request",
 })
-# The sidebar's heading over the requester's own buttons: "Ffion Carradine only:"
-ONLY_LABEL = " only:"
+# The sidebar's heading over the requester's own buttons, a name: "Ffion Carradine only:";
+# not "For pay and display only:" or "Internal audit only:"
+NAME_ONLY = re.compile(r"^[A-Z][\w'-]+(?: [A-Z][\w'.-]*){1,3} only:$")
 # A furniture line that runs on: "Add an annotation (to help the requester or others)"
 ANNOTATION_LINK = "add an annotation"
 # "2 Attachments", "1 Attachment"
@@ -80,7 +81,7 @@ def _is_furniture(line: str) -> bool:
     words = line.strip().lower()
     if not words.isascii():
         words = same_length_lower(words)  # as the case-blind pattern it replaces would read "ſhare"
-    return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK) or (words.endswith(ONLY_LABEL) and len(words.split()) <= 6)
+    return words in FURNITURE_WORDS or words.startswith(ANNOTATION_LINK) or (words.endswith(" only:") and bool(NAME_ONLY.match(line.strip())))
 
 
 def _preamble_end(lines: list[str]) -> tuple[int, dict]:

@@ -284,3 +284,40 @@ def test_prose_answers_for_two_points_at_once_and_numbers_alone_on_their_lines()
     thread = foiparse.parse(text)
     assert [(q.number, q.text) for q in thread.questions] == [("1", "The number of cases opened."), ("2", "The number closed."), ("3", "The number appealed.")]
     assert [q.answer for q in thread.questions] == ["we hold 412 and 97 cases.", "we hold 412 and 97 cases.", "none."]
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("1. Please see the attached spreadsheet, which shows that none of the car parks issued fines.\n\n2. 3 incidents.",
+     ["Please see the attached spreadsheet, which shows that none of the car parks issued fines.", "3 incidents."]),
+    ("1. 12 drones.\n\n2. You may re-use the information in our published datasets under the Open Government Licence.",
+     ["12 drones.", "You may re-use the information in our published datasets under the Open Government Licence."]),
+    ("Regarding questions 1 and 2, the council does not hold this information.",
+     ["the council does not hold this information."] * 2),
+])
+def test_replies_the_third_review_built(reply, expected):
+    assert answers(page(["Drones owned.", "Drone incidents."], reply)) == expected
+
+
+@pytest.mark.parametrize("request_text, numbers", [
+    ("I – as a resident of the borough – would like to know:\n1. Drones owned.\n2. Drone incidents.", ["1", "2"]),
+    ("1. The number of pupils achieving grades\nA - C, or 4 - 9 under the new scale.\n2. Drone incidents.", ["1", "2"]),
+])
+def test_a_letter_and_a_dash_in_prose_is_no_item(request_text, numbers):
+    text = page(["x"], "1. 12.\n2. 3.").replace("Please provide the following information:\n\n1. x", request_text)
+    assert [q.number for q in foiparse.parse(text).questions] == numbers
+
+
+def test_numbered_links_below_the_answers_are_no_items():
+    reply = "1. 12 drones.\n\n2. 3 incidents.\n\n[1] https://www.example.gov.uk/drones\n[2] https://www.example.gov.uk/incidents"
+    given = answers(page(["Drones owned.", "Drone incidents."], reply))
+    assert given[0] == "12 drones." and given[1].startswith("3 incidents.")
+
+
+def test_a_subject_after_a_dash_is_no_reference():
+    reply = "Freedom of Information Request - 2023/24 parking fines\n\nOur reference is FOI-24-0657.\n\n1. 12.\n2. 3."
+    assert foiparse.parse(page(["Drones owned.", "Drone incidents."], reply)).reference == "FOI-24-0657"
+
+
+def test_a_line_ending_only_keeps_its_words_unless_it_names_someone():
+    reply = "1. 12 drones.\n\n2. For pay and display only:\n3 incidents."
+    assert answers(page(["Drones owned.", "Drone incidents."], reply))[1] == "For pay and display only:\n3 incidents."

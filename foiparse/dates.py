@@ -29,9 +29,10 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 #   "16th March 2021", "16 Mar 2021", "16th of March, 2021"    (day month year)
 #   "16, 2021" of "March 16, 2021", "6th 2017" of "April 6th 2017": the month before is checked in code
 #   "16/03/2021", "16.03.21", "16-03-2021"                      (numeric, day first)
-# Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days", "6 April 207".
+# Must not match: "16/03061/OUTMAJ", "2107/2018", "0161 912 1941", "20 working days", "6 April 207",
+# "FOI-12 April 2024" (a digit after a hyphen opens a date only after another digit: "10-12 April 2024").
 DATE = re.compile(
-    r"\d(?<![\w/.-]\d)(?:"
+    r"\d(?<![\w/.]\d)(?<![^\d\s]-\d)(?:"
     r"(?P<iso>\d{3}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))(?![\w-])"
     r"|(?P<day2>\d)?(?:"
     r"(?:st|nd|rd|th)?(?: of)?" + _SP + _MONTH + r"\.?,?" + _SP + r"(?P<year>(?:19|20)\d\d)(?!\d)"

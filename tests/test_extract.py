@@ -651,6 +651,8 @@ def test_an_answer_that_restates_its_question_word_for_word_in_a_sentence_keeps_
 @pytest.mark.parametrize("text, expected", [
     ("The road will be closed 8–12 April 2024.", ["2024-04-08", "2024-04-12"]),
     ("The office is shut from 3 to 5 May 2023.", ["2023-05-03", "2023-05-05"]),
+    ("The road will be closed 10-12 April 2024.", ["2024-04-10", "2024-04-12"]),
+    ("See FOI-12 April 2024 and x-12 April 2024.", []),
     ("See questions 1 and 2 April 2023 figures.", ["2023-04-02"]),
     ("See Part 2 – 12 April 2024 for the dates.", ["2024-04-12"]),
     ("Between 3.30 and 12 April 2024", ["2024-04-12"]),

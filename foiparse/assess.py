@@ -12,7 +12,7 @@ from .answer_types import classify_answer
 from .deadlines import compute_deadlines
 from .exemptions import SCOTTISH, find_exemptions
 from .fold import VALEDICTION
-from .model import OWN, Message, Thread, same_length_lower
+from .model import Message, Thread, same_length_lower
 from .pairing import prose_answer
 from .scan import search_near
 
@@ -55,15 +55,15 @@ def assess(thread: Thread) -> Thread:
     """Answer types and values, exemptions per message and per answer, the outcome and the deadlines."""
     text = thread.text_and_offsets()[0]
     scottish = search_near(SCOTTISH, text, ("scot", "foisa"), SCOTTISH_REACH, low=same_length_lower(text)) is not None
-    own_lines = {m.index: [(n, t) for n, t, role in m.lines if role == OWN] for m in thread.messages}
+
     for message in thread.messages:
-        if message.direction == "incoming" and own_lines[message.index]:
-            message.exemptions = [e.to_dict(message.index) for e in find_exemptions(own_lines[message.index], scottish)]
+        if message.direction == "incoming" and message.own_lines:
+            message.exemptions = [e.to_dict(message.index) for e in find_exemptions(message.own_lines, scottish)]
     answered_in_attachment = any(m.attachment_count for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS)
     for question in thread.questions:
         question.answer_type, question.answer_value, question.answer_unit = classify_answer(question.answer, answered_in_attachment)
         if question.answer and question.answered_in is not None:
-            lines = [(n, t) for n, t in own_lines[question.answered_in] if question.answer_first <= n <= question.answer_last]
+            lines = [(n, t) for n, t in thread.messages[question.answered_in].own_lines if question.answer_first <= n <= question.answer_last]
             question.exemptions = [e.to_dict(question.answered_in) for e in find_exemptions(lines, scottish)]
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS]
     if thread.source.format not in PLAIN_TEXT or thread.questions or any(GREETING.match(line) or VALEDICTION.match(line) for line in text.splitlines()):

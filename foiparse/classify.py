@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .chain import chronological
-from .model import BOILERPLATE, EMAIL_FORMATS, OWN, SIGNOFF, Message, Thread, same_length_lower
+from .model import BOILERPLATE, EMAIL_FORMATS, SIGNOFF, Message, Thread, same_length_lower
 from .scan import search_near
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
@@ -125,7 +125,7 @@ def _signal(pattern: re.Pattern, low: str) -> bool:
 
 
 def _own_and_closing(message: Message) -> tuple[str, str]:
-    own = "\n".join(t for _, t, role in message.lines if role == OWN)
+    own = "\n".join(t for _, t in message.own_lines)
     closing = "\n".join(t for _, t, role in message.lines if role in (SIGNOFF, BOILERPLATE))
     return own, closing
 
@@ -174,6 +174,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"
+    if _signal(GENERAL_DELAY_NOTICE, low) and not REFERENCE_GIVEN.search(words):
+        return "auto_reply"  # a notice to all requesters that every request is held up, not this request's answer
     return None
 
 
@@ -183,9 +185,6 @@ def incoming_kind(message: Message) -> str:
     kind = _kind_in_words(message, own, closing)
     if kind:
         return kind
-    words = " ".join(own.split())
-    if _signal(GENERAL_DELAY_NOTICE, words.lower()) and not REFERENCE_GIVEN.search(words):
-        return "auto_reply"  # a notice to all requesters, not this request's answer
     return "response" if len(own.split()) > 40 else "other"
 
 

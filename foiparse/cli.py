@@ -463,8 +463,6 @@ def table_command(paths, table_format, wide, bom, fmt, pattern, jobs, max_size, 
     number, Qn (the answer as written), Qn type, Qn value and Qn unit. Cells
     that a spreadsheet would run as a formula are neutralised.
     """
-    import json
-
     from .table import LONG_COLUMNS, long_rows, render, wide_rows
 
     if bom and table_format == "jsonl":

@@ -18,7 +18,7 @@ from .bank_holidays import bank_holidays
 from .dates import scan_dates
 from .exemptions import ENVIRONMENTAL
 from .chain import chronological
-from .model import EMAIL_FORMATS, OWN, Thread, same_length_lower
+from .model import EMAIL_FORMATS, Thread, same_length_lower
 from .scan import search_near
 
 STATUTORY_WORKING_DAYS = 20
@@ -74,7 +74,7 @@ def _stated_due(thread: Thread) -> str | None:
     for message in thread.messages:
         if message.direction != "incoming" or message.kind not in ("acknowledgement", "extension"):
             continue
-        text = "\n".join(t for _, t, role in message.lines if role == OWN)
+        text = "\n".join(t for _, t in message.own_lines)
         for offset, iso, _ in scan_dates(text):
             if STATED_DUE.search(text[max(0, offset - 20):offset]):
                 return iso
@@ -86,7 +86,7 @@ def compute_deadlines(thread: Thread, scottish: bool) -> Deadlines | None:
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None or request.date is None:
         return None
-    authority_words = "\n".join(t for m in thread.messages if m.direction == "incoming" for _, t, role in m.lines if role == OWN)
+    authority_words = "\n".join(t for m in thread.messages if m.direction == "incoming" for _, t in m.own_lines)
     environmental = ("nvironmental" in authority_words or "EIR" in authority_words) and search_near(
         ENVIRONMENTAL, authority_words, ("environmental", "eir"), ENVIRONMENTAL_REACH, low=same_length_lower(authority_words)
     )

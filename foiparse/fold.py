@@ -294,7 +294,7 @@ def _opens_standard_paragraph(line: str, head: str) -> bool:
     ends "7. If you are unhappy with the way we have handled your request, …"."""
     if head in BOILERPLATE_INITIALS:
         return bool(BOILERPLATE_OPENING.match(line))
-    numbered = PARAGRAPH_NUMBER.match(line) if head.isdigit() else None
+    numbered = PARAGRAPH_NUMBER.match(line)  # (the caller passes only lines that open with a digit or an initial)
     if not numbered:
         return False
     rest = line[numbered.end():]

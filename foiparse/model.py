@@ -91,6 +91,12 @@ class Message:
     # every word that is not page furniture.
     lines: list[tuple[int, str, str]] = field(default_factory=list)
 
+    @cached_property
+    def own_lines(self) -> list[tuple[int, str]]:
+        """(line number, text) of the sender's own words, for the stages after folding, which read them
+        many times: gathered once, so read it only once the roles are final (and do not change the list)."""
+        return [(number, text) for number, text, role in self.lines if role == OWN]
+
     def body(self) -> str:
         kept = [t for _, t, role in self.lines if role != FURNITURE]
         while kept and not kept[0].strip():

@@ -131,8 +131,6 @@ def _norm_words(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
-
-
 def _in_order(words: list[str], within: list[str]) -> bool:
     """Whether the words stand in this order in the other list, others between them allowed."""
     remaining = iter(within)
@@ -387,7 +385,7 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     "(a) …", "(b) …", then says "In answer to part (a) of your request, …");
     otherwise the later line is a list inside an answer and stays part of it.
     """
-    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    own = message.own_lines
     texts = {q.number: q.text for q in questions}
 
     def with_sub_items(label: str) -> str:
@@ -395,6 +393,7 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         if not label[-1:].isdigit():
             return texts[label]
         return " ".join([texts[label]] + [t for other, t in texts.items() if _is_sub_item(other, label)])
+
     accepted: list[tuple[int, tuple[str, ...], str, bool]] = []
     answers: dict[str, list[tuple[int, str]]] = {}
 
@@ -470,7 +469,7 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
     number of notices issued in 2023 was …") is not taken for the next one.
     Its answer runs to the next question found, or to a note on all the answers.
     """
-    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    own = message.own_lines
     labelled = [k for k, (_, text) in enumerate(own) if ASKED_LABEL.match(text)]
     line_words = [_norm_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
 
@@ -536,7 +535,7 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
     one), or to a note on all the answers; a "Public interest test" heading
     under a refusal carries the refused item's answer on.
     """
-    own = [(n, t) for n, t, role in message.lines if role == OWN]
+    own = message.own_lines
     headings = [k for k in range(len(own)) if own[k][1].strip() and _is_theme_heading(own, k)]
     if len(headings) < 2:
         return {}
@@ -568,7 +567,7 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
 
 def prose_answer(message: Message) -> list[tuple[int, str]]:
     """The own words of a reply that answers in prose, less its salutation and opening."""
-    own = _trim([(n, t) for n, t, role in message.lines if role == OWN])
+    own = _trim(message.own_lines)
     k = 0
     while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1]) or LETTER_HEAD.match(own[k][1])):
         k += 1
@@ -677,7 +676,7 @@ def _lead_in_to(message: Message, lines: list[tuple[int, str]]) -> str:
     """The reply's own line above the list these lines begin (its label line is the one above the first)."""
     if not lines:
         return ""
-    own = [(n, t) for n, t, role in message.lines if role == OWN and t.strip()]
+    own = [(n, t) for n, t in message.own_lines if t.strip()]
     first = next((k for k, (n, _) in enumerate(own) if n >= lines[0][0]), 0)
     return own[first - 1][1] if first > 0 else ""
 
@@ -698,7 +697,7 @@ def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list
     extra = dataclasses.replace(asked[-1], number=other[-1], text="")
     relabelled = [dataclasses.replace(question, number=label) for label, question in zip(other, asked)]
     found = _numbered_answers(message, relabelled + [extra])
-    if set(found) != set(other[:-1]) or _lead_in_to(message, found[other[0]]) and NOT_ANSWERS_LEAD.search(_lead_in_to(message, found[other[0]])):
+    if set(found) != set(other[:-1]) or NOT_ANSWERS_LEAD.search(_lead_in_to(message, found[other[0]])):
         return {}
     return {question.number: found[label] for label, question in zip(other, asked)}
 
@@ -715,7 +714,7 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
         if message.kind not in ("clarification", "follow_up"):
             continue  # the requester's own words, narrowing when asked or after a refusal
         stems_of_questions = stems_of_questions or [_word_stems(question.text) for question in questions]
-        own = [(n, t) for n, t, role in message.lines if role == OWN]
+        own = message.own_lines
         if not any(REVISED_REQUEST.search(text) for _, text in own):
             continue  # numbered replies to the authority's own questions ("1. Financial years, please.") are no new list
         items = choose_run(parse_items(own))
@@ -762,7 +761,7 @@ def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]
     if question.answer is not None or all(q.answer is None for q in asked) or not lines:
         return False
     opening = " ".join(_norm_words(question.text)[:4])
-    own = " ".join(_norm_words(" ".join(t for _, t, role in message.lines if role == OWN)))
+    own = " ".join(_norm_words(" ".join(t for _, t in message.own_lines)))
     return len(opening.split()) >= 3 and opening in own
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import OWN, Question, Thread
+from .model import Question, Thread
 
 # An item marker at the start of a line, then the item's text:
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
@@ -407,7 +407,7 @@ def find_questions(thread: Thread) -> Thread:
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None:
         return thread
-    own = [(number, text) for number, text, role in request.lines if role == OWN]
+    own = request.own_lines
     items = parse_items(own)
     sectioned = _sectioned_questions(own, items, request.index)
     if sectioned:
@@ -418,8 +418,8 @@ def find_questions(thread: Thread) -> Thread:
         thread.questions.extend(_inline_questions(own, request.index))
         return thread
     asking = {i.run for i in items if i.text.rstrip().endswith("?")}  # lists that ask, not lists of definitions
-    rivals = {i.run for i in items if i.run != (chosen[0].run if chosen else None) and i.kind in ("num", "compound") and i.label == "1" and i.run in asking}
-    if chosen and rivals:
+    rivals = {i.run for i in items if i.run != chosen[0].run and i.kind in ("num", "compound") and i.label == "1" and i.run in asking}
+    if rivals:
         thread.warnings.append(
             f"the request numbers its items in {len(rivals) + 1} lists that each start at 1 (under headings?); "
             f"only the list at line {chosen[0].first} is read as the questions"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 
 from .dates import find_dates
 from .model import FURNITURE, Reference, Thread, same_length_lower
@@ -53,6 +52,8 @@ REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notic
 # Words that put a reference right after a wrong one: "please note the correct reference for your request is …";
 # not "your email gave an incorrect reference (FOI-24-0999)"
 CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
+# The letters every CORRECTION match holds, in either case: other windows are not tried
+CORRECTION_WORD = "orrect"
 # What names the request an internal review is of, just before its reference: "an internal review of FOI / 431196",
 # "Internal Review – FOI / 431196"; not "the internal review, reference FOI-IR-2024-012"
 REVIEW_OF = re.compile(r"review(?: of(?: (?:your|my|our|the))?(?: (?:FOI )?request)?| ?[–—-])\s*$", re.I)
@@ -73,14 +74,14 @@ def _is_date(value: str) -> bool:
     return any(written == value for _, written in find_dates(value))
 
 
-def _kind(value: str, line: str, incoming: bool, reviewed: Callable[[], bool]) -> str:
+def _kind(value: str, line: str, incoming: bool, before: str) -> str:
     """What a reference is: the regulator's, an internal review's, or the request's (the authority's, or other where
-    only the requester writes it); reviewed tells, when asked, whether it is the request a review is of
-    ("internal review of FOI / 431196"): a question worth its cost only near the words "internal review"."""
+    only the requester writes it). The text just before it tells, near the words "internal review", whether it
+    is the request a review is of ("internal review of FOI / 431196")."""
     upper = value.upper()
     if upper.startswith(("IC", "FS5", "FER")) or REGULATOR_CONTEXT.search(line):
         return "regulator"
-    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not reviewed()):
+    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not REVIEW_OF.search(" ".join(before.split()))):
         return "internal_review"
     return "authority" if incoming else "other"
 
@@ -134,10 +135,10 @@ def extract_references(thread: Thread) -> Thread:
         message = thread.messages[index]
         column = offset - offsets[number - 1]
         context = line[max(0, column - CONTEXT_REACH):column + len(value) + CONTEXT_REACH]
-        window = text[max(offsets[message.first - 1], offset - CONTEXT_REACH):offset]  # the text before it, in this message only
-        kind = _kind(value, context, message.direction == "incoming", reviewed=lambda: bool(REVIEW_OF.search(" ".join(window.split()))))
+        before = text[max(offsets[message.first - 1], offset - CONTEXT_REACH):offset]  # in this message only
+        kind = _kind(value, context, message.direction == "incoming", before)
         thread.references.append(Reference(value=value, kind=kind, message=index, line=number, text=written))
-        if "orrect" in window and CORRECTION.search(" ".join(window.split())):
+        if CORRECTION_WORD in before and CORRECTION.search(" ".join(before.split())):
             corrected = thread.references[-1]
     authority = [r for r in thread.references if r.kind == "authority"]
     chosen = authority or [r for r in thread.references if r.kind == "other"]

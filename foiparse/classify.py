@@ -24,8 +24,9 @@ GENERIC_THANKS = re.compile(r"^\s*(?:Dear [^\n]*\n\s*)?Thank you for (?:your|con
 MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:reply|respond) to all (?:e-?mails|enquiries|messages)|thank you for contacting", re.I)
 # Words one of which every MAILBOX_NOTICE (and every REQUEST_SPECIFIC below) contains: see GUARDS
 MAILBOX_WORDS = ("box is monitored", "we aim to", "thank you for contacting")
-# A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received"
-AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment")
+# A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received",
+# "This is an automated reply to confirm that your email has been received" (read on the lower-cased words)
+AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment|this is an automat(?:ic|ed) (?:reply|response|message|e-?mail)")
 # A notice sent to everyone that all requests are held up, e.g. "there will be an uncalculated
 # delay in processing Freedom of Information, Environmental Information and Subject Access Requests"
 # (all requests, in one sentence: not "apologies for the delay in dealing with your request. We have had many requests")
@@ -145,13 +146,20 @@ def signalled_kind(message: Message) -> str | None:
     return _kind_in_words(message, *_own_and_closing(message))
 
 
+def _calls_itself_automatic(low: str) -> bool:
+    """Whether a reply says it is automatic where a receipt says so: at its top, or in a short one
+    (a response sent by a case system may close with "This is an automated email, please do not reply")."""
+    match = AUTOMATIC_RECEIPT.search(low)
+    return bool(match) and (match.start() < 300 or len(low) < 600)
+
+
 def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     text = own + "\n" + closing
     words = " ".join(own.split())  # phrases wrap across lines in mail: read them joined
     low = words.lower()
     if _signal(DELIVERY_FAILURE, text[:600].lower()):
         return "delivery_failure"
-    if _signal(OUT_OF_OFFICE, low) or (AUTOMATIC_RECEIPT.search(low) and not REFERENCE_GIVEN.search(words)):
+    if _signal(OUT_OF_OFFICE, low) or (_calls_itself_automatic(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"
     if _signal(EXTENSION, low):
         return "extension"

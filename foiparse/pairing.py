@@ -21,10 +21,11 @@ from .scan import case_blind
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
 MAYBE_ANSWERING = ("other", "acknowledgement")
-# An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3", "N/A – see Q2"
+# An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3", "N/A – see Q2",
+# "Refused under section 12 – please see our response to question 3 above" (a short lead-in before a dash)
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
 POINTER_TO = re.compile(
-    r"^\W*(?:n/?a\W+)?(?:please\s+)?(?:see|refer to)\s+"
+    r"^\W*(?:n/?a\W+|[^.\n]{3,60}?\s[–—-]\s+)?(?:please\s+)?(?:see|refer to)\s+"
     r"(?:(?:the\s+|my\s+|our\s+)?(?:response|answer|reply)\s+(?:to|at|for|under|given (?:to|at|for|under))\s+(?:question\s+|part\s+|item\s+|q\.?\s*)?|question\s+|q\.?\s*)"
     r"\(?(?P<label>\d+[a-z]*|[a-z]|[ivx]{1,5})\)?(?:\s+(?:above|below))?\W*$",
     re.I,
@@ -423,12 +424,27 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
             elif block(earlier):
                 continue
         accepted.append(start)
+    blocks = [block(position) for position in range(len(accepted))]
+    order = list(texts)
     for position, (_, labels, _, _) in enumerate(accepted):
-        lines = block(position)
+        lines = blocks[position] or _shared_by_next(accepted, blocks, position, order)
         for label in labels:
             if lines or label not in answers:
                 answers[label] = lines
     return answers
+
+
+def _shared_by_next(accepted: list, blocks: list[list[tuple[int, str]]], position: int, order: list[str]) -> list[tuple[int, str]]:
+    """The answer under a run of repeated items with nothing between them ("(a) …", "(b) …", "(c) …",
+    then one paragraph, then the next item): written for them all, it is each one's answer. The last
+    item's block runs on to the sign-off, so a receipt that only repeats the list shares nothing."""
+    run = position
+    while run + 1 < len(accepted) and not blocks[run]:
+        here, after = accepted[run][1][-1], accepted[run + 1][1][0]
+        if here not in order or after not in order or order.index(after) != order.index(here) + 1 or _is_sub_item(after, here):
+            return []  # not the next sibling: an item's sub-items answer for it ("2." over "2a", "2b")
+        run += 1
+    return blocks[run] if run + 1 < len(accepted) else []
 
 
 # The quote marks of a line of quoted mail: "> 1. How many", ">> 2."
@@ -565,6 +581,33 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
     return answers if len(answers) * 2 >= len(questions) else {}
 
 
+def _cell_answers(message: Message, asked: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer from a table that a mail client copied one cell to a line: the question's
+    number alone ("1"), then its answer cell ("1,037"), a paragraph of one or more lines.
+
+    Numbers are read in the request's order, each only once the cell before
+    it holds something, so an answer cell that is a bare number ("5" under
+    question 4) is not taken for the next label; at least three are needed.
+    """
+    labels = [q.number for q in asked]
+    if not all(label.isdecimal() for label in labels):
+        return {}
+    answers: dict[str, list[tuple[int, str]]] = {}
+    current: str | None = None
+    for number, text in message.own_lines:
+        cell = text.strip()
+        if not cell:
+            if current is not None and answers[current]:
+                current = None  # the cell's paragraph ends
+            continue
+        if len(answers) < len(labels) and cell == labels[len(answers)] and (current is None or answers[current]):
+            current = cell
+            answers[current] = []
+        elif current is not None:
+            answers[current].append((number, text))
+    return answers if len(answers) >= min(3, len(labels)) and all(answers.values()) else {}
+
+
 def prose_answer(message: Message) -> list[tuple[int, str]]:
     """The own words of a reply that answers in prose, less its salutation and opening."""
     own = _trim(message.own_lines)
@@ -669,6 +712,9 @@ def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list
     answers = _headed_answers(message, asked)
     if _enough(len(answers), asked):
         return answers, "answers paired by the words of their headings, not by number"
+    answers = _cell_answers(message, asked)
+    if answers:
+        return answers, "answers read from a table copied a cell to a line"
     return numbered, None  # too few to show a layout alone; the caller may still take one (_answers_one_left)
 
 
@@ -742,13 +788,35 @@ def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], n
     """Give each question still unanswered its lines from this reply, with the notes on how they were found
     (only where the reply answered something: a note on a layout that gave nothing would mislead)."""
     answered_here = False
+    after_items = _request_after_items(thread)
     for question in thread.questions:
         if question.answer is None and answers.get(question.number):
-            if not _set_answer(question, answers[question.number], message):
+            if not _set_answer(question, _less_request_echo(answers[question.number], after_items), message):
                 declined.add(question.number)
             answered_here = answered_here or question.answered_in == message.index
     if answered_here:
         thread.warnings.extend(f"message {message.index}: {note}" for note in notes)
+
+
+def _request_after_items(thread: Thread) -> list[str]:
+    """The request's own words after its last item ("I am sending the same request to a number of councils …")."""
+    last = thread.questions[-1]
+    request = thread.messages[last.asked_in]
+    return _norm_words(" ".join(t for n, t in request.own_lines if n > last.last))
+
+
+def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> list[tuple[int, str]]:
+    """The block less the request's closing words at its top: a response that quotes the whole request
+    ("Thank you for your request for information concerning I am writing to request …") echoes them
+    under the last item, rewrapped, before its own words."""
+    matched = k = 0
+    while k < len(lines):
+        words = _norm_words(lines[k][1])
+        if words and after_items[matched:matched + len(words)] != words:
+            break
+        matched += len(words)
+        k += 1
+    return _trim(lines[k:]) if matched >= 6 else lines
 
 
 def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:
@@ -778,6 +846,7 @@ def pair(thread: Thread) -> Thread:
         return thread
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + MAYBE_ANSWERING]
     declined: set[str] = set()
+    labelled: set[int] = set()  # replies that label their blocks by the items: their prose answers no item
     revised = _revised_list(thread, questions)
     for message in responses:
         asked, to_original = questions, None
@@ -786,6 +855,7 @@ def pair(thread: Thread) -> Thread:
         answers, layout = _answers_in(message, asked)
         if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
             continue
+        labelled.add(message.index)
         if message.kind in MAYBE_ANSWERING:
             # Read as a receipt or as nothing in particular, but it answers the numbered questions
             # ("Thank you for your request … 1. … • 71 sites"): it is a response, if it truly answers.
@@ -808,7 +878,7 @@ def pair(thread: Thread) -> Thread:
                 _take_answers(message, answers, ["answers paired by order: the response numbers its answers otherwise than the request"], thread, declined)
                 break
     if all(q.answer is None for q in questions):
-        for message in (m for m in responses if m.kind in ANSWERING_KINDS):
+        for message in (m for m in responses if m.kind in ANSWERING_KINDS and m.index not in labelled):
             lines = prose_answer(message)
             text = _answer_text(lines)
             if not text:

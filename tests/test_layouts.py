@@ -321,3 +321,51 @@ def test_a_subject_after_a_dash_is_no_reference():
 def test_a_line_ending_only_keeps_its_words_unless_it_names_someone():
     reply = "1. 12 drones.\n\n2. For pay and display only:\n3 incidents."
     assert answers(page(["Drones owned.", "Drone incidents."], reply))[1] == "For pay and display only:\n3 incidents."
+
+
+ITEMS_SHARED = ["Drones owned by the council.", "Drone flights made in 2023.", "Drone incidents reported."]
+
+
+def test_one_answer_under_a_run_of_repeated_items_is_each_ones():
+    reply = ("1. Drones owned by the council.\n2. Drone flights made in 2023.\n"
+             "The council owns 4 drones, which made 212 flights in 2023.\n3. Drone incidents reported.\nNone.")
+    assert answers(page(ITEMS_SHARED, reply)) == ["The council owns 4 drones, which made 212 flights in 2023."] * 2 + ["None."]
+
+
+
+def test_a_response_echoing_the_whole_request_answers_nothing_of_it():
+    tail = "I am sending this request to every council in England so that the figures can be compared."
+    echo = "\n".join(f"{k}. {item}" for k, item in enumerate(ITEMS_SHARED, start=1))
+    reply = (f"Thank you for your request for information concerning\n{echo}\nI am sending this request to every council in\n"
+             "England so that the figures can be compared.\n\nI have attached our formal response, which answers each of your questions.")
+    text = page(ITEMS_SHARED, reply).replace("3. Drone incidents reported.\n", f"3. Drone incidents reported.\n\n{tail}\n", 1)
+    assert answers(text) == [None, None, None]
+
+
+def test_a_pointer_after_a_short_lead_in_takes_the_answer_pointed_to():
+    reply = "1. 4 drones.\n\n2. 212 flights.\n\n3. Refused under section 12 – please see our response to question 2 above."
+    assert answers(page(ITEMS_SHARED, reply)) == ["4 drones.", "212 flights.", "212 flights."]
+
+
+AUTOMATED_RECEIPT = (
+    "Thank you for contacting the Information Team. This is an automated reply to confirm that your email has been received.\n"
+    "If your email relates to an existing Freedom of Information request, please quote the reference number.\n"
+    "We aim to reply to general enquiries within 10 working days."
+)
+
+
+def test_a_receipt_calling_itself_automated_is_an_automatic_reply():
+    thread = foiparse.parse(page(ITEMS_SHARED, AUTOMATED_RECEIPT, opening=""))
+    assert thread.messages[1].kind == "auto_reply"
+
+
+def test_a_response_closing_with_an_automated_mail_note_is_a_response():
+    reply = ("We hold the information you asked for; it is given below.\n\n" + "The council answers each item in turn. " * 30
+             + "\n\n1. 4 drones.\n\n2. 212 flights.\n\n3. None.\n\nThis is an automated email sent by our case management system.")
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).messages[1].kind == "response"
+
+
+def test_a_table_copied_a_cell_to_a_line_pairs_each_number_with_its_cell():
+    reply = ("Our response is set out in the table below.\n\nQuestion\n\nResponse\n\n1\n\n\u00a0\n\n4\n\n2\n\n3\n\n3\n\n"
+             "12 incidents,\nall minor\n\nThe figures come from our flight log.")
+    assert answers(page(ITEMS_SHARED, reply)) == ["4", "3", "12 incidents, all minor"]

@@ -16,8 +16,8 @@ from .model import FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
 # e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186",
-# "HPFOI2021/22-043", "DMBCIR:11727"
-_ID = r"(?P<id>(?:[A-Z]{1,6}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d[\w/.-]*)"
+# "HPFOI2021/22-043", "DMBCIR:11727", "TfC-FOI-2024-0388" (a small letter only between capitals, as in "TfL", "DfE")
+_ID = r"(?P<id>(?:[A-Z](?:[A-Z]|[a-z](?=[A-Z])){0,5}(?:[/-][A-Z]{2,6})*(?:\s?[/#:-]\s?|\s))?[A-Z]{0,6}\d[\w/.-]*)"
 # A label, then the identifier: "ref: 4567/21", "reference number 10400", "Reference – FOI / 874165",
 # "reference 3949822", "Case number: 12345", "request: WBC-FOI-7731", "your request is MDC-FOI-24-0971",
 # "Please quote MDC-FOI-24-0971 in any future correspondence" (after "is" and "quote", only a lettered identifier),

@@ -369,3 +369,8 @@ def test_a_table_copied_a_cell_to_a_line_pairs_each_number_with_its_cell():
     reply = ("Our response is set out in the table below.\n\nQuestion\n\nResponse\n\n1\n\n\u00a0\n\n4\n\n2\n\n3\n\n3\n\n"
              "12 incidents,\nall minor\n\nThe figures come from our flight log.")
     assert answers(page(ITEMS_SHARED, reply)) == ["4", "3", "12 incidents, all minor"]
+
+
+def test_a_reference_may_open_with_a_small_letter_between_capitals():
+    reply = "Your request has been logged with the reference TfC-FOI-2024-0388.\n\n1. 4 drones.\n2. 212 flights.\n3. None."
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "TfC-FOI-2024-0388"

@@ -280,13 +280,32 @@ def fold(lines: list[str]) -> list[str]:
         elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
         elif not in_closing and (head in VALEDICTION_INITIALS and VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
-            in_closing, closing = True, SIGNOFF
+            in_closing, closing = not _inside_quotation(lines, heads, k), SIGNOFF
         elif in_closing and closing == BOILERPLATE and head in VALEDICTION_INITIALS and VALEDICTION.match(line):
             closing = SIGNOFF
         if in_closing:
             roles[k] = closing
     _mark_unsigned_signature(lines, roles, end)
     return roles
+
+
+# Marks that open and close a quotation, where a reply reproduces an email in its answer
+QUOTATION_OPENINGS = ('"', "“")
+QUOTATION_CLOSINGS = ('"', "”")
+
+
+def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
+    """Whether the sign-off at line k is inside an email the reply reproduces in quotation marks
+    ('"Hi [name removed],' … 'Thanks' / '[name removed]' / 'Depot Manager, Skelbeck"'): its close
+    comes within the next few lines, and a line opening a quotation stands above, with none closed between."""
+    if not any(line.rstrip().endswith(QUOTATION_CLOSINGS) for line in lines[k:k + 5]):
+        return False
+    for j in range(k - 1, max(-1, k - 40), -1):
+        if lines[j].rstrip().endswith(QUOTATION_CLOSINGS):
+            return False  # a quotation closed above (or a line quoted whole): the sign-off is outside it
+        if heads[j] in QUOTATION_OPENINGS:
+            return True
+    return False
 
 
 def _opens_standard_paragraph(line: str, head: str) -> bool:

@@ -374,3 +374,10 @@ def test_a_table_copied_a_cell_to_a_line_pairs_each_number_with_its_cell():
 def test_a_reference_may_open_with_a_small_letter_between_capitals():
     reply = "Your request has been logged with the reference TfC-FOI-2024-0388.\n\n1. 4 drones.\n2. 212 flights.\n3. None."
     assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "TfC-FOI-2024-0388"
+
+
+def test_an_email_reproduced_in_quotation_marks_keeps_the_answers_after_it():
+    reply = ('1. 4 drones.\n\n2. The supplier wrote to us:\n\n"Hi Jo,\n\nThe two new drones arrive on Monday.\n\n'
+             'Thanks\nAlex Byrne\nSales Manager"\n\nWe made 212 flights.\n\n3. None.')
+    given = answers(page(ITEMS_SHARED, reply))
+    assert given[1].endswith("Sales Manager\"\nWe made 212 flights.") and given[2] == "None."

@@ -46,6 +46,9 @@ SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "
 CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
 # Words that carry information beside a refusal: figures that are not section numbers.
 _FIGURES = re.compile(r"(?<![\w(])(?<!section )(?<!regulation )(?!(?:19|20)\d\d\b)[£$€]?\d[\d,.]*")
+# The day of a date ("28 February", "1st April") or a financial year ("2021/22"): beside an attachment
+# they date the document, giving no figure.
+_DATE_PARTS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\b(?:19|20)\d\d[/-]\d\d\b")
 
 
 def _value(match: re.Match) -> tuple[float | int, str | None]:
@@ -83,9 +86,7 @@ def classify_answer(answer: str | None, attachment_answer: bool = False) -> tupl
         return "no", False, None
     if refused or exempt or not_held:
         signal = min((m for m in (refused, exempt, not_held) if m), key=lambda m: m.start())
-        before = text[: signal.start()]
-        informative = len(_FIGURES.findall(before)) > 0 and len(before.split()) >= 2
-        if informative:
+        if _informative(text[: signal.start()]):
             return "partial", None, None
         if not_held and not exempt and not (refused and STRONG_REFUSAL.search(text)):
             return "not_held", None, None
@@ -94,6 +95,12 @@ def classify_answer(answer: str | None, attachment_answer: bool = False) -> tupl
         if exempt:
             return "exempt", None, None
         return "not_held", None, None
-    if IN_ATTACHMENT.search(text) and len(text.split()) < 40:
-        return "in_attachment", None, None
+    attached = IN_ATTACHMENT.search(text)
+    if attached and len(text.split()) < 40 and not _informative(_DATE_PARTS.sub("", text[: attached.start()])):
+        return "in_attachment", None, None  # not "The total was £5,917,342. A breakdown is attached."
     return "text", None, None
+
+
+def _informative(before: str) -> bool:
+    """Whether the words before a refusal or an attachment give information: figures that are not section numbers."""
+    return len(_FIGURES.findall(before)) > 0 and len(before.split()) >= 2

@@ -75,6 +75,8 @@ def test_exemptions_applied(text, codes):
     ("The information is exempt under section 40(2).", "exempt", None),
     ("We are refusing this part under section 12 as it would exceed the cost limit.", "refused", None),
     ("Please see the attached spreadsheet.", "in_attachment", None),
+    ("The total was £5,917,342. A breakdown by band is given in the attached spreadsheet.", "text", None),
+    ("The auditor's report of 28 February 2023 for 2022/23 is attached.", "in_attachment", None),
     ("Year Total 2023 £126,031; the contract value is withheld under section 43.", "partial", None),
     ("The council uses an external company for these reviews.", "text", None),
     ("£1.2m", "number", 1_200_000), ("£18k", "number", 18_000), ("-5", "number", -5), ("Nil", "number", 0),

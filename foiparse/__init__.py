@@ -11,11 +11,11 @@ The pipeline is imported on first use, so ``foiparse --version`` stays fast.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["parse", "parse_bytes", "InputError", "__version__"]
+__all__ = ["parse", "parse_bytes", "parse_input", "InputError", "__version__"]
 
 
 def __getattr__(name: str):
-    if name in ("parse", "parse_bytes"):
+    if name in ("parse", "parse_bytes", "parse_input"):
         from . import pipeline
 
         return getattr(pipeline, name)

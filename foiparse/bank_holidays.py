@@ -54,9 +54,24 @@ def _table() -> dict[str, frozenset[dt.date]]:
                 with open(temporary, "w", encoding="utf-8") as handle:
                     json.dump(data, handle)
                 os.replace(temporary, path)
+                _remove_stale(os.path.dirname(path))
             except OSError:
                 pass
     return {part: frozenset(dt.date.fromisoformat(day) for day in data.get(part, ())) for part in PARTS}
+
+
+# A cache file unwritten this long is removed when another is written: each environment (each install of
+# the holidays package) writes its own, and environments come and go.
+STALE_AFTER_SECONDS = 30 * 24 * 3600
+
+
+def _remove_stale(folder: str) -> None:
+    import time
+
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.startswith("uk-bank-holidays-") and time.time() - os.path.getmtime(path) > STALE_AFTER_SECONDS:
+            os.unlink(path)  # one still in use is simply written again by its next run
 
 
 @lru_cache(maxsize=32)

@@ -124,6 +124,9 @@ def main() -> None:
 
     Give it files, folders or - (standard input). One thread prints one JSON
     object; several print JSON Lines, one thread a line, in path order.
+
+    The options for that (--jobs, --output-dir, --glob, --indent …) belong to
+    the default command: see `foiparse parse --help`.
     """
 
 
@@ -169,7 +172,7 @@ def _inputs(paths: tuple[str, ...], pattern: str | None, error_format: str = "te
         if not found and not unreadable and os.path.isdir(path):
             failed_folders += 1
             where = f"no file matching --glob {pattern!r}" if pattern else "no thread files"
-            _report_failure(path, f"{where} in this folder (hidden files, images, PDFs, office documents and JSON are skipped)", error_format, None)
+            _report_failure(path, f"{where} in this folder (hidden files, images, PDFs, office documents, JSON, CSV, Markdown and code are skipped)", error_format, None)
         files.extend(found)
     return files, failed_folders
 
@@ -215,9 +218,14 @@ def _safe_part(part: str) -> str:
     return "".join(ch if ch.isprintable() and ch not in "/\\\0" else "_" for ch in part).lstrip(".") or "_"
 
 
-def output_names(given: list[str], files: list[str]) -> dict[str, str]:
+def output_names(given: list[str], files: list[str], folder: str | None = None) -> dict[str, str]:
     """Each input's name inside --output-dir: its path below the folder named on the command line
-    (so threads/a/x.txt and threads/b/x.txt stay apart), else its base name; clashes get -2, -3."""
+    (so threads/a/x.txt and threads/b/x.txt stay apart), else its base name; clashes get -2, -3.
+
+    A name whose file an earlier run wrote for another input counts as taken
+    too, so a run never overwrites another input's output, and --skip-existing
+    skips only inputs whose own output is there.
+    """
     roots = sorted((os.path.normpath(p) for p in given if p != "-" and os.path.isdir(p)), key=len, reverse=True)
     names: dict[str, str] = {}
     taken: set[str] = set()
@@ -227,11 +235,28 @@ def output_names(given: list[str], files: list[str]) -> dict[str, str]:
         relative = "stdin" if path == "-" else os.path.relpath(normal, root) if root else os.path.basename(normal)
         stem = "/".join(_safe_part(part) for part in relative.split(os.sep))
         name, k = stem + ".json", 2
-        while name in taken:
+        while name in taken or (folder is not None and _written_for_another(folder, name, path)):
             name, k = f"{stem}-{k}.json", k + 1
         taken.add(name)
         names[path] = name
     return names
+
+
+def _written_for_another(folder: str, name: str, path: str) -> bool:
+    """Whether the output folder holds this name (or, for an mbox, its first part) from another input."""
+    import json
+
+    for candidate in (name, name[:-5] + "-1.json"):
+        target = os.path.join(folder, candidate)
+        if not os.path.exists(target):
+            continue
+        try:
+            with open(target, encoding="utf-8") as handle:
+                written_from = json.load(handle)["source"]["path"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return True  # not a file this tool wrote: leave it
+        return os.path.abspath(written_from) != os.path.abspath(shown_path(path))
+    return False
 
 
 def _write_atomic(folder: str, name: str, text: str) -> None:
@@ -254,11 +279,22 @@ def _write_atomic(folder: str, name: str, text: str) -> None:
         raise
 
 
+def _name_pattern(context: click.Context, parameter: click.Parameter, pattern: str | None) -> str | None:
+    """--glob matches a file's name, so a pattern that is empty or holds a folder would silently match all or nothing."""
+    if pattern is None:
+        return None
+    if not pattern:
+        raise click.BadParameter("an empty pattern matches every file; leave --glob out for that")
+    if "/" in pattern or os.sep in pattern:
+        raise click.BadParameter(f"{pattern!r} holds a folder; --glob matches file names: give the folder as a PATH and, e.g., --glob '*.html'")
+    return pattern
+
+
 def _batch_options(*format_names: str):
     """The options every command that reads a batch shares; `parse` also calls --input-format --format."""
     options = [
         click.option(*format_names, "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format; auto detects it from the content."),
-        click.option("--glob", "pattern", default=None, metavar="PATTERN", help="In folders, read only files whose name matches, e.g. '*.txt'."),
+        click.option("--glob", "pattern", default=None, metavar="PATTERN", callback=_name_pattern, help="In folders, read only files whose name matches, e.g. '*.txt'."),
         click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 for a single file)."),
         click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_SIZE, show_default=True, metavar="BYTES", help="Refuse inputs larger than this."),
         click.option("--errors", "error_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How failures are reported on standard error."),
@@ -284,12 +320,17 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
     """Parse threads into JSON (the default command: `foiparse FILE` is `foiparse parse FILE`)."""
     if skip_existing and not output_dir:
         raise click.UsageError("--skip-existing needs --output-dir")
+    if output_dir and output_dir.endswith((".json", ".jsonl")) and not os.path.isdir(output_dir):
+        raise click.UsageError(
+            f"--output-dir takes a folder, and {shown_path(output_dir)} looks like a file name: "
+            "to write one file, redirect standard output (foiparse PATH... > out.jsonl)"
+        )
     if paths.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
     files, failed_folders = _inputs(paths, pattern, error_format)
     skipped = 0
     single = len(paths) == 1 and len(files) == 1 and files[0] == paths[0]
-    names = output_names(list(paths), files) if output_dir else {}
+    names = output_names(list(paths), files, output_dir if output_dir and os.path.isdir(output_dir) else None) if output_dir else {}
     if output_dir:
         try:
             os.makedirs(output_dir, exist_ok=True)
@@ -297,14 +338,23 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
         except OSError as error:
             raise click.UsageError(f"cannot use {shown_path(output_dir)} as the output folder: {error.strerror or error}") from None
         if skip_existing:
-            # An mbox writes NAME-1.json, NAME-2.json…: its first part shows it was done.
+            # An mbox writes NAME-1.json, NAME-2.json…, the first last: its first part shows it was done.
             before = len(files)
             files = [f for f in files if not any(os.path.exists(os.path.join(output_dir, n)) for n in (names[f], names[f][:-5] + "-1.json"))]
             skipped = before - len(files)
-    if compact:
-        indent = None
-    elif indent is None and single and sys.stdout.isatty():
+    if compact and indent is not None:
+        raise click.UsageError("--compact and --indent contradict each other: choose one")
+    file_indent = indent  # files in --output-dir are indented only when asked
+    if indent is None and not compact and single and sys.stdout.isatty():
         indent = 2
+
+    def indented(thread: str, width: int | None) -> str:
+        if width is None:
+            return thread
+        import json
+
+        return json.dumps(json.loads(thread), ensure_ascii=False, indent=width)
+
     workers = jobs or (1 if single else (os.cpu_count() or 1))
     fmt = None if fmt == "auto" else fmt
     jobs_list = _jobs(files, max_size, fmt)
@@ -321,16 +371,14 @@ def parse_command(paths, fmt, indent, compact, pattern, jobs, output_dir, skip_e
             elif output_dir:
                 threads = payload.split("\n")
                 try:
-                    for k, thread in enumerate(threads, start=1):
-                        _write_atomic(output_dir, names[path] if len(threads) == 1 else f"{names[path][:-5]}-{k}.json", thread)
+                    for k, thread in reversed(list(enumerate(threads, start=1))):
+                        _write_atomic(output_dir, names[path] if len(threads) == 1 else f"{names[path][:-5]}-{k}.json", indented(thread, file_indent))
                 except OSError as error:
                     failures += 1
                     _report_failure(path, f"cannot write its output: {error.strerror or error}", error_format, progress)
             else:
                 if indent is not None:
-                    import json
-
-                    payload = "\n".join(json.dumps(json.loads(thread), ensure_ascii=False, indent=indent) for thread in payload.split("\n"))
+                    payload = "\n".join(indented(thread, indent) for thread in payload.split("\n"))
                 out.write(payload + "\n")
             if progress:
                 progress.advance(failed=not ok)
@@ -555,11 +603,17 @@ def report_command(paths, output, title, fmt, pattern, jobs, max_size, error_for
         batch.close()
         _interrupted()
     batch.summarise()
+    if not threads and batch.failures:
+        click.echo("foiparse: no input parsed, so no report was written", err=True)
+        sys.exit(1)
     page = render(threads, title or DEFAULT_TITLE)
     if output == "-":
         sys.stdout.write(page)
     else:
         folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            click.echo(f"foiparse: {shown_path(output)}: no such folder to write the report into", err=True)
+            sys.exit(1)
         try:
             _write_atomic(folder, os.path.basename(output), page.rstrip("\n"))
         except OSError as error:

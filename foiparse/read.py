@@ -202,8 +202,13 @@ def _links_above(folder: str, top: str) -> bool:
     return top == real or top.startswith(real.rstrip(os.sep) + os.sep)
 
 
-# File names that are never threads: images, office documents, archives.
-_NOT_A_THREAD = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi|json|jsonl)$", re.I)
+# File names that are never threads: images, office documents, archives, data and notes kept beside
+# threads (a folder's README.md, a spreadsheet of requests sent), code.
+_NOT_A_THREAD = re.compile(
+    r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|bz2|xz|7z|tar|rar|exe|dll|so|pyc|mp3|mp4|wav|mov|avi"
+    r"|json|jsonl|csv|tsv|md|markdown|py|js|css|ya?ml|toml|ini|cfg)$",
+    re.I,
+)
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 
@@ -214,7 +219,12 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     import sys
 
     if path == "-":
-        data = sys.stdin.buffer.read(max_size + 1)
+        if sys.stdin is None:
+            raise InputError("standard input is closed")
+        try:
+            data = sys.stdin.buffer.read(max_size + 1)
+        except OSError as error:
+            raise InputError(f"cannot read standard input: {error.strerror or error}") from None
         if len(data) > max_size:
             raise InputError(f"larger than --max-size ({max_size:,} bytes)")
         return data

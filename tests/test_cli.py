@@ -23,9 +23,9 @@ def runner():
     return CliRunner()
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, cwd=None):
     """foiparse as a user runs it: a real process, real pipes."""
-    return subprocess.run([sys.executable, "-m", "foiparse", *map(str, args)], input=stdin, capture_output=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "foiparse", *map(str, args)], input=stdin, capture_output=True, timeout=120, cwd=cwd)
 
 
 def test_one_file_prints_one_json_object(runner):
@@ -85,6 +85,8 @@ def test_a_folder_streams_json_lines_and_reports_the_bad_file(tmp_path):
     (tmp_path / "zz-broken.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / ".hidden.txt").write_text("ignored")
     (tmp_path / "scan.png").write_bytes(b"\x89PNG")
+    (tmp_path / "README.md").write_text("Threads for the FOI 10400 project.\n")
+    (tmp_path / "sent.csv").write_text("authority,sent\nAshby,2024-06-03\n")
     result = run(tmp_path, "--jobs", "1")
     assert result.returncode == 1
     lines = result.stdout.decode().splitlines()
@@ -121,6 +123,42 @@ def test_output_dir_keeps_inputs_with_the_same_name_apart(tmp_path):
     result = run(tmp_path / "in", tmp_path / "top" / "thread.txt", "--output-dir", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.json")) == ["a/thread.txt.json", "b/thread.txt.json", "thread.txt.json"]
+
+
+def test_a_later_run_never_overwrites_or_skips_for_another_inputs_output(tmp_path):
+    for folder, source in (("a", EXAMPLE), ("b", FIXTURES / "b25-police-vehicle-fleet.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_bytes(source.read_bytes())
+    out = tmp_path / "out"
+    assert run(tmp_path / "a" / "x.txt", "-o", out).returncode == 0
+    assert run(tmp_path / "b", "-o", out, "--skip-existing").returncode == 0
+    written = {p.name: json.loads(p.read_text())["source"]["path"] for p in out.iterdir()}
+    assert written == {"x.txt.json": str(tmp_path / "a" / "x.txt"), "x.txt-2.json": str(tmp_path / "b" / "x.txt")}
+
+
+def test_an_mbox_is_skipped_only_when_all_its_threads_were_written(tmp_path):
+    mbox = FIXTURES / "email" / "two-requests.mbox"
+    out = tmp_path / "out"
+    assert run(mbox, "-o", out, "--indent", "2").returncode == 0
+    first = out / "two-requests.mbox-1.json"
+    assert first.read_text().startswith('{\n  "schema"'), "--indent applies to the files written"
+    first.unlink()  # as if the run stopped after writing the second part, which is written first
+    assert run(mbox, "-o", out, "--skip-existing").returncode == 0 and first.exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["-o", "result.json"], ["--glob", ""], ["--glob", "html/*.html"], ["--compact", "--indent", "2"],
+])
+def test_options_that_would_silently_do_the_wrong_thing_are_usage_errors(tmp_path, args):
+    result = run(EXAMPLE, *args, cwd=tmp_path)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr and result.stderr.count(b"Error:") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_closed_standard_input_is_one_line():
+    for command in ([], ["table"], ["show"]):
+        result = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m foiparse {" ".join(command)} - <&-'], capture_output=True, timeout=60)
+        assert result.returncode == 1 and result.stderr == b"foiparse: -: standard input is closed\n", command
 
 
 def test_output_dir_that_is_a_file_is_a_usage_error(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -177,7 +178,14 @@ def test_bank_holidays_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkey
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     bank_holidays._table.cache_clear()
     bank_holidays.bank_holidays.cache_clear()
+    stale, recent = tmp_path / "foiparse" / "uk-bank-holidays-1-2.json", tmp_path / "foiparse" / "uk-bank-holidays-3-4.json"
+    stale.parent.mkdir()
+    for other in (stale, recent):
+        other.write_text("{}")  # written by other environments
+    os.utime(stale, (0, 0))
     assert dt.date(2023, 5, 8) in bank_holidays.bank_holidays(False, 2023)  # the coronation bank holiday
+    assert not stale.exists() and recent.exists(), "a cache unwritten for a month is removed, a recent one kept"
+    recent.unlink()
     cached = list((tmp_path / "foiparse").glob("uk-bank-holidays-*.json"))
     assert len(cached) == 1
     cached[0].write_text("{not json")

@@ -274,3 +274,12 @@ def test_report_failures_can_be_reported_as_json(tmp_path):
     result = CliRunner().invoke(main, ["report", str(good), str(tmp_path / "missing.txt"), "-o", "-", "--errors", "json", "-q"])
     assert result.exit_code == 1 and len(Page(result.stdout).rows) == 1
     assert json.loads(result.stderr) == {"path": str(tmp_path / "missing.txt"), "error": "no such file"}
+
+
+def test_no_report_when_every_input_failed_nor_into_a_missing_folder(tmp_path):
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "report.html")])
+    assert result.exit_code == 1 and not (tmp_path / "report.html").exists()
+    assert result.stderr.splitlines()[-1] == "foiparse: no input parsed, so no report was written"
+    good = str(FIXTURES / "example-council-tax-discounts.txt")
+    result = CliRunner().invoke(main, ["report", good, "-o", str(tmp_path / "nowhere" / "report.html")])
+    assert result.exit_code == 1 and "no such folder" in result.stderr and not (tmp_path / "nowhere").exists()

@@ -35,8 +35,10 @@ GENERAL_DELAY_NOTICE = re.compile(r"delays? in (?:processing|responding to|deali
 # "has been given the reference FOI / 2211409", "reference number 48213" (not "you will receive a reference
 # number within 3 working days"); read in the text's own case, where a prefix is in capitals
 REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?:is|of))?)\s*:?\s*(?:[A-Z]{1,6}\s?[/:-]?\s?)?\d")
-# Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply.
-REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information|information request|\bFOI\b|\bEIR\b", re.I)
+# Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply;
+# not the name of the office that sends it ("Thank you for contacting the Freedom of Information Office").
+_NOT_A_TEAM = r"(?! (?:office|team|unit|officer|mailbox|section|service)\b)"
+REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + r"|information request|\bFOI\b" + _NOT_A_TEAM + r"|\bEIR\b", re.I)
 REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir")
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
 REVIEW_OUTCOME = re.compile(
@@ -57,7 +59,7 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply) to (?:your request|you)|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
@@ -157,7 +159,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     text = own + "\n" + closing
     words = " ".join(own.split())  # phrases wrap across lines in mail: read them joined
     low = words.lower()
-    if _signal(DELIVERY_FAILURE, text[:600].lower()):
+    if _signal(DELIVERY_FAILURE, " ".join(text[:600].split()).lower()):  # "could not" / "be delivered" wraps in a bounce
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low) or (_calls_itself_automatic(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"
@@ -178,7 +180,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         # sent with the receipt as a letter attached: the answer is still to come.
         return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
-        if not search_near(REQUEST_SPECIFIC, text, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(text)):
+        joined = " ".join(text.split())  # "your" / "request" may wrap
+        if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):
         return "acknowledgement"

@@ -13,6 +13,7 @@ import dataclasses
 import itertools
 import re
 
+from .classify import EXTENSION
 from .fold import PARAGRAPH_NUMBER
 from .model import OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
@@ -20,7 +21,7 @@ from .scan import case_blind
 
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
-MAYBE_ANSWERING = ("other", "acknowledgement")
+MAYBE_ANSWERING = ("other", "acknowledgement", "extension")
 # An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3", "N/A – see Q2",
 # "Refused under section 12 – please see our response to question 3 above" (a short lead-in before a dash)
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
@@ -59,14 +60,19 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 # "Please note that the information supplied is a snapshot", "All figures exclude VAT"
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
-NOTES_LINE = re.compile(r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b)", re.I)
+# "Please note that the answers above are accurate as at 16 August 2024"
+NOTES_LINE = re.compile(
+    r"^\s*(?:please note,? (?:that )?)?(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b"
+    r"|the (?:figures|numbers|answers|responses|information|data)(?: (?:given|provided|supplied))? above\b)",
+    re.I,
+)
 # A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
 # "Harm Test", "Public Interest Test", "Exemptions applied:", "Section 17 – Refusal notice"
 REFUSAL_REASONS = re.compile(r"^\s*(?:reasons? for (?:the |this |our )?decision|harm test|public interest test|balance test|(?:the )?exemptions? (?:applied|engaged)|(?:section 17\W+)?refusal notice)\s*:?\s*$", re.I)
-# One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow";
-# must not match "Q2 - 3.5 FTE"
+# One answer for several items: "Q5 and Q6: ...", "Q1-4: none", "Questions 2 and 3 – ...", "3. and 4. To follow",
+# "Questions 3, 5 and 7"; must not match "Q2 - 3.5 FTE"
 LABEL_RANGE = re.compile(
-    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)(?:\s*[:.)–-](?!\d)\s*|\s*$)(?P<rest>.*)$",
+    r"^\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<first>\d{1,3}[a-z]?)(?P<middle>(?:,\s*Q?\d{1,3}[a-z]?(?=,|\s+and\b))*)[.)]?\s*(?P<joiner>and|&|to|–|-|,)\s*(?:Q|Questions?|Items?|Parts?)?\s?(?P<last>\d{1,3}[a-z]?)(?:\s*[:.)–-](?!\d)\s*|\s*$)(?P<rest>.*)$",
     re.I,
 )
 # What LABEL_RANGE opens with besides a digit ("Q", "Questions", "Items", "Parts"): other lines skip the pattern.
@@ -141,6 +147,24 @@ def _in_order(words: list[str], within: list[str]) -> bool:
 def _is_sub_item(label: str, parent: str) -> bool:
     """Whether a question's label puts it under another: 2a, 2bii and 2.1 under 2 (not 21 under 2)."""
     return label != parent and label.startswith(parent) and parent[-1:].isdigit() and not label[len(parent)].isdigit()
+
+
+def _strip_shortened_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The block less its first paragraph where that repeats the question in fewer words ("… under Part II
+    of RIPA, broken down by year." for "… under Part II of the Regulation of Investigatory Powers Act 2000
+    (RIPA), broken down by year."): it opens as the question does, nearly all its words are the question's,
+    and the answer follows after a blank line."""
+    blank = next((k for k, (_, text) in enumerate(block) if not text.strip()), None)
+    if blank is None or not any(text.strip() for _, text in block[blank:]):
+        return block
+    words = _norm_words(" ".join(text for _, text in block[:blank]))
+    wanted = _norm_words(question)
+    if len(words) < 4 or not wanted or words[0] != wanted[0] or not _in_order(words[:3], wanted[:5]):
+        return block
+    known = set(wanted)
+    lines = [_norm_words(text) for _, text in block[:blank]]
+    mostly_question = all(sum(word in known for word in line) >= 0.75 * len(line) for line in lines)  # no answer "14" below it
+    return block[blank:] if mostly_question and sum(word in known for word in words) >= 0.85 * len(words) else block
 
 
 def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_items: bool = False) -> list[tuple[int, str]]:
@@ -276,7 +300,7 @@ def _range_labels(text: str, labels: set[str]) -> tuple[list[str], str] | None:
     if match.group("joiner").strip().lower() in ("to", "-", "–") and first.isdigit() and last.isdigit():
         wanted = [str(n) for n in range(int(first), int(last) + 1)]
     else:
-        wanted = [first, last]
+        wanted = [first, *re.findall(r"\d{1,3}[a-z]?", match.group("middle")), last]
     found = [label for label in wanted if label in labels]
     return (found, match.group("rest")) if len(found) >= 2 else None
 
@@ -325,7 +349,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             starts.append((k, named, prose.group("rest"), True))
             margin = indent if margin is None else margin
             continue
-        found = match_item(text)
+        found = match_item(text) if not (head in "Qq" and QUARTER_ROW.match(text)) else None
         if not found:
             continue
         part, kind, rest = found
@@ -375,7 +399,7 @@ def _closes_answers(own: list[tuple[int, str]], j: int) -> bool:
     return bool(NOTES_PARAGRAPH.match(own[j][1])) and j > 0 and not own[j - 1][1].strip()
 
 
-def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+def _numbered_answers(message: Message, questions: list[Question], restated: dict[str, list[str]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from the blocks of the message's own lines that open with its label.
 
     Answers may come in any order, and one block may answer several items
@@ -385,6 +409,8 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
     second time and not the first (a letter that restates the request as
     "(a) …", "(b) …", then says "In answer to part (a) of your request, …");
     otherwise the later line is a list inside an answer and stays part of it.
+    A reply may repeat an item in the words the requester restated it in
+    (``restated``, from a clarification: "4. The total appliance hours …").
     """
     own = message.own_lines
     texts = {q.number: q.text for q in questions}
@@ -414,6 +440,12 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
             without = _strip_repeated_question(repeated, lines, sub_items=True)
         if without is lines:  # not repeated with its sub-items: perhaps alone
             without = _strip_repeated_question(texts[labels[0]], lines)
+        if without is lines:
+            without = _strip_shortened_question(texts[labels[0]], lines)
+        for wording in (restated or {}).get(labels[0], []) if without is lines else []:
+            without = _strip_repeated_question(wording, lines)
+            if without is not lines:
+                break
         return _trim(_strip_restated_question(without))
 
     for start in _item_starts(own, set(texts)):
@@ -426,12 +458,37 @@ def _numbered_answers(message: Message, questions: list[Question]) -> dict[str, 
         accepted.append(start)
     blocks = [block(position) for position in range(len(accepted))]
     order = list(texts)
+    _answer_parents(accepted, blocks, order)
     for position, (_, labels, _, _) in enumerate(accepted):
         lines = blocks[position] or _shared_by_next(accepted, blocks, position, order)
         for label in labels:
             if lines or label not in answers:
                 answers[label] = lines
     return answers
+
+
+def _parent(label: str, order: list[str]) -> str | None:
+    """The item a label stands under ("1" for "1b", "2b" for "2bii"), None for a top-level item."""
+    return max((other for other in order if _is_sub_item(label, other)), key=len, default=None)
+
+
+def _answer_parents(accepted: list, blocks: list[list[tuple[int, str]]], order: list[str]) -> None:
+    """Move to the parent an answer written once under the repeat of a parent and all its sub-items
+    ("1) Corridor care" / "a) How many …" / "b) What was …" / "The Trust does not hold this information for
+    either part of question 1."): the answer is the parent's, and the sub-items have none."""
+    for position, (_, labels, _, _) in enumerate(accepted):
+        parent = labels[-1]
+        if blocks[position] or len(labels) != 1:
+            continue
+        end = position + 1
+        while end < len(accepted) and len(accepted[end][1]) == 1 and _is_sub_item(accepted[end][1][0], parent):
+            end += 1
+        children = {label for label in order if _is_sub_item(label, parent)}
+        repeated = {accepted[k][1][0] for k in range(position + 1, end)}
+        if end - position < 3 or repeated != children or end == len(accepted):
+            continue  # not every sub-item repeated, or the last one's block runs on to the sign-off
+        if all(not blocks[k] for k in range(position + 1, end - 1)) and blocks[end - 1]:
+            blocks[position], blocks[end - 1] = blocks[end - 1], []
 
 
 def _shared_by_next(accepted: list, blocks: list[list[tuple[int, str]]], position: int, order: list[str]) -> list[tuple[int, str]]:
@@ -441,10 +498,14 @@ def _shared_by_next(accepted: list, blocks: list[list[tuple[int, str]]], positio
     run = position
     while run + 1 < len(accepted) and not blocks[run]:
         here, after = accepted[run][1][-1], accepted[run + 1][1][0]
-        if here not in order or after not in order or order.index(after) != order.index(here) + 1 or _is_sub_item(after, here):
+        if here not in order or after not in order or order.index(after) != order.index(here) + 1 or _parent(after, order) != _parent(here, order):
             return []  # not the next sibling: an item's sub-items answer for it ("2." over "2a", "2b")
         run += 1
     return blocks[run] if run + 1 < len(accepted) else []
+
+
+# A table row for a quarter of the year, not the answer to question 1: "Q1 2023/24  612  £498,310"
+QUARTER_ROW = re.compile(r"^\s*Q[1-4]\s+(?:19|20)\d\d(?:[/-]\d\d)?\b", re.I)
 
 
 # The quote marks of a line of quoted mail: "> 1. How many", ">> 2."
@@ -537,6 +598,48 @@ def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
 def _word_stems(text: str) -> set[str]:
     """Content words cut to four letters, so "planting" meets "planted" and "felled" meets "felling"."""
     return {word[:4] for word in _norm_words(text) if word not in STOP_WORDS}
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Paragraphs split at blank lines, or, in mail with none, at a line that ends a sentence before one
+    that opens another ("… across the" / "district." / "Two blocks have closed …") where the next line's
+    first word would have fitted on it: a line the mail client wrapped was full ("… in the three market
+    towns." / "14 businesses …" is one paragraph)."""
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    blank_lines = any(not text.strip() for _, text in lines)
+    width = max((len(text.rstrip()) for _, text in lines), default=0)
+    for k, (number, text) in enumerate(lines):
+        if not text.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append((number, text))
+        following = lines[k + 1][1].split()[:1] if k + 1 < len(lines) else []
+        if blank_lines or not following or not text.rstrip().endswith((".", "!", "?")):
+            continue
+        if (following[0][0].isupper() or following[0][0].isdigit()) and len(text.rstrip()) + 1 + len(following[0]) <= width:
+            paragraphs.append([])
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """Each question's answer from a prose reply of exactly one paragraph per question, in the request's order,
+    where each paragraph is on its own question's subject: it shares more of the question's words (weighed
+    by how few questions hold them) than of any other question's."""
+    paragraphs = _paragraphs(lines)
+    if len(questions) < 2 or len(paragraphs) != len(questions):
+        return {}
+    question_stems = [_word_stems(q.text) for q in questions]
+    spread: dict[str, int] = {}
+    for stems in question_stems:
+        for stem in stems:
+            spread[stem] = spread.get(stem, 0) + 1
+    for k, paragraph in enumerate(paragraphs):
+        stems = _word_stems(" ".join(text for _, text in paragraph))
+        weights = [sum(1 / spread[stem] for stem in stems & wanted) for wanted in question_stems]
+        if weights[k] < 1 or weights[k] < max(weights):
+            return {}
+    return {q.number: paragraph for q, paragraph in zip(questions, paragraphs)}
 
 
 def _headed_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
@@ -641,8 +744,8 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     """Give the question these lines as its answer; False where they only defer or point at an attachment."""
     if lines and ANSWER_LABEL.match(lines[0][1]):
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
-    if lines and DEFERRED.match(lines[0][1]):
-        return False
+    if lines and (DEFERRED.match(lines[0][1]) or EXTENSION.search(" ".join(" ".join(t for _, t in lines).split()).lower())):
+        return False  # "To follow", or "we need further time to consider … these parts of your request": not answered yet
     text = " ".join(t for _, t in lines)
     gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too
     if _only_attached(lines) or (not gives_answer and ANSWER_ATTACHED.search(" ".join(text.split()[:12])) and len(text.split()) < 40):
@@ -691,14 +794,14 @@ def _enough(count: int, asked: list[Question]) -> bool:
     return count >= min(2, len(asked))
 
 
-def _answers_in(message: Message, asked: list[Question]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
+def _answers_in(message: Message, asked: list[Question], restated: dict[str, list[str]]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
     """The reply's answers by label, and how they were found where it was not by their numbers.
 
     Numbered blocks come first; the other layouts are tried only where numbers
     fail, each with the evidence it needs, and (but for answers under quoted
     items, which no receipt has) only in a reply that reads as a response.
     """
-    numbered = answers = _numbered_answers(message, asked)
+    numbered = answers = _numbered_answers(message, asked, restated)
     if _enough(len(answers), asked):
         return answers, None
     answers = _interleaved_answers(message, asked)
@@ -746,6 +849,20 @@ def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list
     if set(found) != set(other[:-1]) or NOT_ANSWERS_LEAD.search(_lead_in_to(message, found[other[0]])):
         return {}
     return {question.number: found[label] for label, question in zip(other, asked)}
+
+
+def _restated_items(thread: Thread, questions: list[Question]) -> dict[str, list[str]]:
+    """Items the requester wrote again in other words under the same numbers, in a clarification or a
+    follow-up ("2. A breakdown … by premises type only"): a reply may repeat those words over its answer."""
+    texts = {q.number: q.text for q in questions}
+    restated: dict[str, list[str]] = {}
+    for message in thread.messages:
+        if message.kind in ("clarification", "follow_up"):
+            for _, text in message.own_lines:
+                found = match_item(text)  # the items one by one: a restatement gives only those it changes ("2." and "4.")
+                if found and found[0] in texts and len(found[2].split()) >= 4 and found[2].strip() != texts[found[0]]:
+                    restated.setdefault(found[0], []).append(found[2].strip())
+    return restated
 
 
 def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
@@ -848,11 +965,12 @@ def pair(thread: Thread) -> Thread:
     declined: set[str] = set()
     labelled: set[int] = set()  # replies that label their blocks by the items: their prose answers no item
     revised = _revised_list(thread, questions)
+    restated = _restated_items(thread, questions)
     for message in responses:
         asked, to_original = questions, None
         if revised and message.index > revised[0] and not _keeps_first_numbers(message, questions, revised[1]):
             asked, to_original = revised[1], revised[2]
-        answers, layout = _answers_in(message, asked)
+        answers, layout = _answers_in(message, asked, restated)
         if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
             continue
         labelled.add(message.index)
@@ -885,6 +1003,10 @@ def pair(thread: Thread) -> Thread:
                 continue
             if (IN_ATTACHMENT.search(text) and len(text.split()) < 30) or (ANSWER_ATTACHED.search(" ".join(text.split()[:25])) and len(text.split()) < 80):
                 thread.warnings.append(f"message {message.index}: the answers are in an attachment, not in the text")
+                break
+            paragraphs = _paragraph_answers(lines, questions)
+            if paragraphs:
+                _take_answers(message, paragraphs, ["answers paired by order: one paragraph per question, each on its question's subject"], thread, declined)
                 break
             for question in questions:
                 _set_answer(question, lines, message)

@@ -273,13 +273,6 @@ def choose_run(items: list[Item]) -> list[Item]:
     return runs[best[3]]
 
 
-def _is_heading(item: Item, following: Item | None) -> bool:
-    """A short title over sub-items ("1. Staffing" over "1.1", "1.2"): a section, not a question."""
-    words = item.text.split()
-    has_children = following is not None and following.run == item.run and following.kind != item.kind and following.label.startswith(item.label)
-    return has_children and len(words) <= 4 and not item.text.rstrip().endswith(("?", ":"))
-
-
 def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in: int) -> list[Question]:
     """The questions of a request in lettered parts, each part's list labelled by its letter ("Part B" item 2 is B2).
 
@@ -301,9 +294,8 @@ def _sectioned_questions(own: list[tuple[int, str]], items: list[Item], asked_in
         return []
     questions = []
     for label, chosen in lists.items():
-        for k, item in enumerate(chosen):
-            if not _is_heading(item, chosen[k + 1] if k + 1 < len(chosen) else None):
-                questions.append(Question(number=label + item.label, text=item.text, asked_in=asked_in, first=item.first, last=item.last))
+        for item in chosen:
+            questions.append(Question(number=label + item.label, text=item.text, asked_in=asked_in, first=item.first, last=item.last))
     return questions
 
 
@@ -403,7 +395,7 @@ def _inline_questions(own: list[tuple[int, str]], asked_in: int) -> list[Questio
 
 
 def find_questions(thread: Thread) -> Thread:
-    """The request's questions: the list it introduces, its section headings left out."""
+    """The request's questions: the list it introduces, each item and sub-item."""
     request = next((m for m in thread.messages if m.kind == "request"), None)
     if request is None:
         return thread
@@ -424,8 +416,6 @@ def find_questions(thread: Thread) -> Thread:
             f"the request numbers its items in {len(rivals) + 1} lists that each start at 1 (under headings?); "
             f"only the list at line {chosen[0].first} is read as the questions"
         )
-    for k, item in enumerate(chosen):
-        if _is_heading(item, chosen[k + 1] if k + 1 < len(chosen) else None):
-            continue
+    for item in chosen:  # a parent item is a question too, even a title over its sub-items ("1) Corridor care")
         thread.questions.append(Question(number=item.label, text=item.text, asked_in=request.index, first=item.first, last=item.last))
     return thread

@@ -49,6 +49,10 @@ CONTEXT_REACH = 100
 # Context that makes an identifier a review's ("Internal review IR 2021/17") or the regulator's ("ICO case IC-123456-A1B2").
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
+# The regulator's case numbers ("IC-123456-A1B2", "FS50123456", "FER0123456") and an internal review's ("IR 2021/17",
+# "IR-24-0012"); not "ICT-2024-11" nor "IRF-24-0933", a request's own prefix
+REGULATOR_PREFIX = re.compile(r"IC(?![A-Z])|FS5|FER")
+REVIEW_PREFIX = re.compile(r"IR(?![A-Z])")
 # Words that put a reference right after a wrong one: "please note the correct reference for your request is …";
 # not "your email gave an incorrect reference (FOI-24-0999)"
 CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
@@ -79,9 +83,9 @@ def _kind(value: str, line: str, incoming: bool, before: str) -> str:
     only the requester writes it). The text just before it tells, near the words "internal review", whether it
     is the request a review is of ("internal review of FOI / 431196")."""
     upper = value.upper()
-    if upper.startswith(("IC", "FS5", "FER")) or REGULATOR_CONTEXT.search(line):
+    if REGULATOR_PREFIX.match(upper) or REGULATOR_CONTEXT.search(line):
         return "regulator"
-    if upper.startswith("IR") or (REVIEW_CONTEXT.search(line) and not REVIEW_OF.search(" ".join(before.split()))):
+    if REVIEW_PREFIX.match(upper) or (REVIEW_CONTEXT.search(line) and not REVIEW_OF.search(" ".join(before.split()))):
         return "internal_review"
     return "authority" if incoming else "other"
 

@@ -381,3 +381,82 @@ def test_an_email_reproduced_in_quotation_marks_keeps_the_answers_after_it():
              'Thanks\nAlex Byrne\nSales Manager"\n\nWe made 212 flights.\n\n3. None.')
     given = answers(page(ITEMS_SHARED, reply))
     assert given[1].endswith("Sales Manager\"\nWe made 212 flights.") and given[2] == "None."
+
+
+def test_a_shortened_repeat_of_the_question_is_no_part_of_the_answer():
+    items = ["The number of directed surveillance authorisations granted under Part II of the Regulation of Investigatory "
+             "Powers Act 2000 (RIPA), by year.", "Drone incidents."]
+    reply = ("1. The number of directed surveillance authorisations granted under Part\nII of RIPA, by year.\n\n"
+             "2021 – 38\n2022 – 41\n\n2. None.")
+    assert answers(page(items, reply))[0] == "2021 – 38\n2022 – 41"
+
+
+def test_a_heading_over_three_items_deferred_by_an_extension_answers_none_of_them():
+    items = ["Bids received.", "Bids funded.", "Bids scored.", "Bids rejected."]
+    reply = ("1. 46 bids.\n\nQuestions 2, 3 and 4\n\nWe need further time to consider the public interest "
+             "for these parts of your request and aim to respond by 29 July 2024.")
+    thread = foiparse.parse(page(items, reply))
+    assert [q.answer for q in thread.questions] == ["46 bids.", None, None, None]
+
+
+def test_an_extension_that_answers_some_items_is_a_response():
+    reply = ("We need more time to respond to part 3 of your request.\n\n1. 4 drones.\n\n2. 212 flights.")
+    thread = foiparse.parse(page(ITEMS_SHARED, reply, opening=""))
+    assert thread.messages[1].kind == "response" and answers(page(ITEMS_SHARED, reply, opening=""))[:2] == ["4 drones.", "212 flights."]
+
+
+def test_one_answer_under_a_parent_and_all_its_sub_items_is_the_parents():
+    request = ("1) Corridor care\na) How many patients were cared for in a corridor?\nb) What was the longest stay?\n"
+               "2) How many incidents were reported?")
+    reply = ("1) Corridor care\na) How many patients were cared for in a corridor?\nb) What was the longest stay?\n\n"
+             "The Trust does not hold this information for either part of question 1.\n\n"
+             "2) How many incidents were reported?\n\nQuarter Incidents\nQ1 2023/24 12\nQ2 2023/24 9")
+    text = page(["x"], reply).replace("1. x", request)
+    thread = foiparse.parse(text)
+    assert [(q.number, q.answer) for q in thread.questions] == [
+        ("1", "The Trust does not hold this information for either part of question 1."), ("1a", None), ("1b", None),
+        ("2", "Quarter Incidents\nQ1 2023/24 12\nQ2 2023/24 9"),
+    ]
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("Thank you for contacting the Freedom of Information Office.\n\nThis mailbox is monitored Monday to Friday, 9am to 4pm. "
+     "If your enquiry relates to your own care, please contact PALS. " + "We read every message. " * 8, "auto_reply"),
+    ("This is the mail system at host mx2.example.gov.uk.\n\nI'm sorry to have to inform you that your message could not\n"
+     "be delivered to one or more recipients.", "delivery_failure"),
+    ("I am sorry that we have not yet been able to respond. We need a little more time to collate it and now expect "
+     "to send you a full response by 24/05/2024.", "extension"),
+])
+def test_kinds_the_fourth_review_batches_showed(reply, kind):
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == kind
+
+
+def test_a_prefix_that_only_begins_with_ir_is_no_internal_review():
+    reply = "This has been logged as a request with reference\nIRF-24-0933.\n\n1. 4 drones.\n2. 212 flights.\n3. None."
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "IRF-24-0933"
+
+
+def test_a_note_on_all_the_answers_after_the_last_is_none_of_its():
+    reply = "1. 4 drones.\n2. 212 flights.\n3. Yes. 5 complaints.\nPlease note that the answers above are accurate as at 16 August 2024."
+    assert answers(page(ITEMS_SHARED, reply))[2] == "Yes. 5 complaints."
+
+
+def test_a_prose_reply_of_one_paragraph_per_question_in_order_answers_each():
+    items = ["How many public toilet blocks does the Council maintain?", "Which company holds the cleaning contract?",
+             "Does the Council run a Community Toilet Scheme, and how many businesses take part?"]
+    reply = ("The Council currently maintains 9 public toilet blocks across the\ndistrict.\n"
+             "The cleaning contract is held by Brightwater Facilities Ltd until March\n2026.\n"
+             "The Council does run a Community Toilet Scheme in the three market towns.\n14 businesses take part.")
+    assert answers(page(items, reply, opening="")) == [
+        "The Council currently maintains 9 public toilet blocks across the district.",
+        "The cleaning contract is held by Brightwater Facilities Ltd until March 2026.",
+        "The Council does run a Community Toilet Scheme in the three market towns.\n14 businesses take part.",
+    ]
+
+
+def test_an_item_repeated_in_the_words_of_the_clarification_is_no_part_of_its_answer():
+    items = ["Drones owned.", "The cost of drone flights in 2023."]
+    between = ("Sam Carter\n10 June 2024\n\nDear Ashby Borough Council,\n\nPlease treat my request as amended:\n"
+               "2. The total hours of drone flights in 2023, in place of the cost.\n\nYours faithfully,\n\nSam Carter\n\n")
+    reply = "1. Drones owned.\n4\n\n2. The total hours of drone flights in 2023, in place of the\ncost.\n212 hours."
+    assert answers(page(items, reply, between=between)) == ["4", "212 hours."]

@@ -162,6 +162,7 @@ def _inputs(paths: tuple[str, ...], pattern: str | None, error_format: str = "te
     from .read import expand_paths
 
     files: list[str] = []
+    seen: set[str] = set()  # each file once, however often it is named or reached (a folder and a file in it, a link)
     failed_folders = 0
     for path in paths:
         unreadable: list[tuple[str, str]] = []
@@ -173,7 +174,11 @@ def _inputs(paths: tuple[str, ...], pattern: str | None, error_format: str = "te
             failed_folders += 1
             where = f"no file matching --glob {pattern!r}" if pattern else "no thread files"
             _report_failure(path, f"{where} in this folder (hidden files, images, PDFs, office documents, JSON, CSV, Markdown and code are skipped)", error_format, None)
-        files.extend(found)
+        for file in found:
+            key = file if file == "-" else os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
     return files, failed_folders
 
 
@@ -569,7 +574,8 @@ def show_command(path, width, which):
     threads = payload.split("\n")
     if which > len(threads):
         raise click.UsageError(f"{shown_path(path)} holds {len(threads)} thread{'s' if len(threads) > 1 else ''}, so there is no thread {which}")
-    if len(threads) > 1:
+    chosen = click.get_current_context().get_parameter_source("which") == click.core.ParameterSource.COMMANDLINE
+    if len(threads) > 1 and not chosen:
         click.echo(f"foiparse: {shown_path(path)}: holds {len(threads)} threads; showing thread {which} (--thread N for another)", err=True)
     show(json.loads(threads[which - 1]), Console(width=width) if width else None)
 

@@ -38,8 +38,8 @@ class Progress:
         self.failed += failed
         self.pending += 1
         now = time.monotonic()
-        if now - self.last_update >= UPDATE_EVERY:
-            self._flush(now)
+        if failed or now - self.last_update >= UPDATE_EVERY:
+            self._flush(now)  # a failure shows in the count as soon as its line is printed above the bar
 
     def _flush(self, now: float) -> None:
         self.bar.update(self.task, advance=self.pending, failed=self.failed)

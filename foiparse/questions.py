@@ -416,6 +416,8 @@ def find_questions(thread: Thread) -> Thread:
             f"the request numbers its items in {len(rivals) + 1} lists that each start at 1 (under headings?); "
             f"only the list at line {chosen[0].first} is read as the questions"
         )
+    if chosen[-1].label == "999":
+        thread.warnings.append("the request's list may go on past item 999: labels of four digits are not read as items")
     for item in chosen:  # a parent item is a question too, even a title over its sub-items ("1) Corridor care")
         thread.questions.append(Question(number=item.label, text=item.text, asked_in=request.index, first=item.first, last=item.last))
     return thread

@@ -49,7 +49,7 @@ def _thread_cells(data: dict) -> dict:
     }
 
 
-def _warnings(data: dict, number: str | None = None) -> str:
+def _warnings(data: dict, number: str | None = None) -> list[str]:
     """The thread's warnings, so a spreadsheet shows what to check by hand; given a question number,
     only that question's own and the thread-wide ones."""
     kept = []
@@ -57,7 +57,7 @@ def _warnings(data: dict, number: str | None = None) -> str:
         about = QUESTION_WARNING.match(warning)
         if number is None or about is None or about.group("number") == number:
             kept.append(warning)
-    return "; ".join(kept)
+    return kept
 
 
 def long_rows(data: dict) -> list[dict]:
@@ -74,7 +74,7 @@ def long_rows(data: dict) -> list[dict]:
                 answer_type=question.get("answer_type"),
                 answer_value=question.get("answer_value"),
                 answer_unit=question.get("answer_unit"),
-                exemptions=" ".join(e["code"] for e in question.get("exemptions", [])),
+                exemptions=[e["code"] for e in question.get("exemptions", [])],
             )
         rows.append(row)
     return rows
@@ -88,6 +88,7 @@ def wide_rows(threads: list[dict]) -> tuple[list[str], list[dict]]:
         for question in data.get("questions", []):
             if question["number"] not in numbers:
                 numbers.append(question["number"])
+    numbers.sort(key=_number_order)
     columns = THREAD_COLUMNS + [c for n in numbers for c in (f"Q{n}", f"Q{n} type", f"Q{n} value", f"Q{n} unit")] + ["warnings"]
     rows = []
     for data in threads:
@@ -103,10 +104,24 @@ def wide_rows(threads: list[dict]) -> tuple[list[str], list[dict]]:
     return columns, rows
 
 
+def _number_order(number: str) -> tuple:
+    """Question numbers in reading order, sub-items under their item: 1, 1a, 1b, 2, 3i, 3ii, 10, A1."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in re.findall(r"\d+|[^\W\d_]+", number))
+
+
+# How a list in a cell is written in CSV and TSV (JSON Lines keeps it a list): codes with spaces, warnings with "; "
+LIST_JOINERS = {"exemptions": " ", "warnings": "; "}
+
+
+def _flat(column: str, value):
+    return LIST_JOINERS.get(column, "; ").join(value) if isinstance(value, list) else value
+
+
 def render(columns: list[str], rows: list[dict], fmt: str, header: bool = True) -> str:
     """Rows as CSV, TSV or JSON Lines text."""
     if fmt == "jsonl":
         return "".join(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n" for row in rows)
+    rows = [{c: _flat(c, row.get(c)) for c in columns} for row in rows]
     out = io.StringIO()
     if fmt == "tsv":
         # TSV has no quoting: a tab or line break inside a cell would start a new field or row.

@@ -552,3 +552,10 @@ def test_another_child_process_ending_mid_batch_is_no_lost_worker(runner, tmp_pa
         other.join()
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_file_named_twice_or_inside_a_folder_named_is_read_once(tmp_path):
+    (tmp_path / "x.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "link.txt").symlink_to(tmp_path / "x.txt")
+    result = run(tmp_path / "x.txt", tmp_path, tmp_path / "x.txt")
+    assert result.returncode == 0 and [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [str(tmp_path / "x.txt")]

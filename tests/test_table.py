@@ -109,3 +109,13 @@ def test_the_input_format_can_be_forced_as_in_parse():
 def test_a_byte_order_mark_is_refused_for_json_lines():
     result = CliRunner().invoke(main, ["table", str(FIXTURES / "example-council-tax-discounts.txt"), "--bom", "--format", "jsonl"])
     assert result.exit_code == 2 and "--bom is for CSV and TSV" in result.stderr and result.stdout == ""
+
+
+def test_json_lines_keep_lists_as_lists_and_wide_columns_follow_the_numbering():
+    result = CliRunner().invoke(main, ["table", "--format", "jsonl", str(FIXTURES / "internal-review.txt")])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(isinstance(row["exemptions"], list) and isinstance(row["warnings"], list) for row in rows)
+    assert ["s40(2)"] in [row["exemptions"] for row in rows]
+    from foiparse.table import wide_rows
+    threads = [{"source": {"path": "x"}, "questions": [{"number": n, "answer": None} for n in ("1", "2", "10", "1a", "3ii", "3i", "A1")]}]
+    assert [c for c in wide_rows(threads)[0] if c.startswith("Q") and " " not in c] == ["Q1", "Q1a", "Q2", "Q3i", "Q3ii", "Q10", "QA1"]

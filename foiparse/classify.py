@@ -127,6 +127,11 @@ def _signal(pattern: re.Pattern, low: str) -> bool:
     return search_near(pattern, low, words, reach) is not None
 
 
+def asks_for_more_time(words: str) -> bool:
+    """Whether text (its words joined, lower case) says the answer needs more time: an extension's words."""
+    return _signal(EXTENSION, words)
+
+
 def _own_and_closing(message: Message) -> tuple[str, str]:
     own = "\n".join(t for _, t in message.own_lines)
     closing = "\n".join(t for _, t, role in message.lines if role in (SIGNOFF, BOILERPLATE))

@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 import re
 
-from .classify import EXTENSION
+from .classify import asks_for_more_time
 from .fold import PARAGRAPH_NUMBER
 from .model import OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
@@ -744,7 +744,7 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     """Give the question these lines as its answer; False where they only defer or point at an attachment."""
     if lines and ANSWER_LABEL.match(lines[0][1]):
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
-    if lines and (DEFERRED.match(lines[0][1]) or EXTENSION.search(" ".join(" ".join(t for _, t in lines).split()).lower())):
+    if lines and (DEFERRED.match(lines[0][1]) or asks_for_more_time(" ".join(" ".join(t for _, t in lines).split()).lower())):
         return False  # "To follow", or "we need further time to consider … these parts of your request": not answered yet
     text = " ".join(t for _, t in lines)
     gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too

@@ -118,6 +118,9 @@ GUARDS = {
 }
 
 
+# A general mailbox's sentence about what to do if a mail is a request: "If your email is a request for information
+# under the Freedom of Information (Scotland) Act 2002, it will be passed to …"
+IF_YOUR_MAIL = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b[^.]*\.?", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -185,7 +188,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         # sent with the receipt as a letter attached: the answer is still to come.
         return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
-        joined = " ".join(text.split())  # "your" / "request" may wrap
+        # "your" / "request" may wrap; what a notice says of requests only if the mail is one is no tie to this one
+        joined = IF_YOUR_MAIL.sub("", " ".join(text.split()))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):

@@ -57,8 +57,9 @@ LETTER_HEAD = re.compile(
 # A heading that closes a table of answers with notes on all of them: "Notes:", "Please note:"
 GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additional (?:notes|information)|background)\s*:?\s*$|notes?\s*:)", re.I)
 # A paragraph after the last answer about all of them: "The figures above were extracted on 9 August 2023",
-# "Please note that the information supplied is a snapshot", "All figures exclude VAT"
-NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
+# "Please note that the information supplied is a snapshot", "All figures exclude VAT"; not "Please note this does
+# not include the cost of the DBS check", on the answer above
+NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b(?!,? (?:that )?(?:this|it)\b)|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
 # "Please note that the answers above are accurate as at 16 August 2024"
 NOTES_LINE = re.compile(
@@ -726,6 +727,12 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
         intro = INTRO.search(line)
         if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
             k = j + 1
+        elif j + 1 < len(own) and len(own[j + 1][1].split()) <= 3:
+            # an introduction wrapped before its last word: "… response to your request set out" / "below:"
+            joined = line + " " + " ".join(own[j + 1][1].split())
+            intro = INTRO.search(joined)
+            if intro and intro.end() > len(line) and joined.endswith((":", ".")):
+                k = j + 2
     return _trim(own[k:])
 
 

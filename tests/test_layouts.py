@@ -460,3 +460,22 @@ def test_an_item_repeated_in_the_words_of_the_clarification_is_no_part_of_its_an
                "2. The total hours of drone flights in 2023, in place of the cost.\n\nYours faithfully,\n\nSam Carter\n\n")
     reply = "1. Drones owned.\n4\n\n2. The total hours of drone flights in 2023, in place of the\ncost.\n212 hours."
     assert answers(page(items, reply, between=between)) == ["4", "212 hours."]
+
+
+def test_an_introduction_wrapped_before_its_last_word_is_no_part_of_a_prose_answer():
+    reply = ("Please find the council's response to your request set out\nbelow:\n"
+             "The council does not own, lease or operate any drones and therefore does not hold any information.")
+    assert answers(page(ITEMS_SHARED, reply, opening="")) == [
+        "The council does not own, lease or operate any drones and therefore does not hold any information."] * 3
+
+
+def test_a_mailbox_notice_saying_what_happens_if_a_mail_is_a_request_is_an_automatic_reply():
+    reply = ("Thank you for contacting Glenarden Council.\n\nThis mailbox is monitored between 9am and 5pm. We aim to respond "
+             "to all general enquiries within 10 working days.\n\nIf your email is a request for information under the Freedom of\n"
+             "Information (Scotland) Act 2002, it will be passed to the Information Management Team.")
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == "auto_reply"
+
+
+def test_a_note_on_the_last_answer_after_a_blank_line_stays_with_it():
+    reply = "1. 4 drones.\n\n2. 212 flights.\n\n3. £285 a year.\n\nPlease note this does not include the cost of insurance."
+    assert answers(page(ITEMS_SHARED, reply))[2] == "£285 a year.\nPlease note this does not include the cost of insurance."

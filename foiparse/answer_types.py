@@ -46,9 +46,13 @@ SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "
 CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
 # Words that carry information beside a refusal: figures that are not section numbers.
 _FIGURES = re.compile(r"(?<![\w(])(?<!section )(?<!regulation )(?!(?:19|20)\d\d\b)[£$€]?\d[\d,.]*")
-# The day of a date ("28 February", "1st April") or a financial year ("2021/22"): beside an attachment
-# they date the document, giving no figure.
-_DATE_PARTS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\b(?:19|20)\d\d[/-]\d\d\b")
+# The day of a date ("28 February", "1st April"), a financial year ("2021/22") or a part of a document ("Table 1",
+# "Annex 2"): beside an attachment they name or date it, giving no figure.
+_DATE_PARTS = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\b(?:19|20)\d\d[/-]\d\d\b"
+    r"|\b(?:table|annex|appendix|page|sheet|tab|section|part)\s+\d+\b",
+    re.I,
+)
 
 
 def _value(match: re.Match) -> tuple[float | int, str | None]:

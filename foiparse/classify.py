@@ -15,6 +15,9 @@ from .scan import search_near
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
 DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered")
+# What only a mail system's report of a failed delivery says: "This is the mail system at host …", "postmaster",
+# "Diagnostic-Code: smtp; 550 5.1.1 User unknown"
+BOUNCE_MARK = re.compile(r"\bthe mail system\b|postmaster|mailer-daemon|diagnostic-code|\b5\.\d\.\d\b|recipients?:|\bsmtp\b")
 # "I am out of the office until", "This is an automatic reply", "Automatic reply:"
 OUT_OF_OFFICE = re.compile(r"out of (?:the )?office|automatic(?:ally generated)? (?:reply|response)|auto-?reply|i am (?:currently )?(?:away|on leave)")
 # A receipt that opens "Thank you for your email." and says nothing about this request; not a reply that
@@ -26,7 +29,12 @@ MAILBOX_NOTICE = re.compile(r"th(?:is|e) (?:mail)?box is monitored|we aim to (?:
 MAILBOX_WORDS = ("box is monitored", "we aim to", "thank you for contacting")
 # A receipt that calls itself automatic: "This is an automatic acknowledgement that your email has been received",
 # "This is an automated reply to confirm that your email has been received" (read on the lower-cased words)
-AUTOMATIC_RECEIPT = re.compile(r"automatic acknowledge?ment|this is an automat(?:ic|ed) (?:reply|response|message|e-?mail)")
+# (of an email, not of a request: "This is an automated response to confirm that your Freedom of Information request …"
+# is the request's acknowledgement, and a response may open "This is an automated email")
+AUTOMATIC_RECEIPT = re.compile(
+    r"automatic acknowledge?ment|this is an automat(?:ic|ed) (?:reply|response|message|e-?mail) to (?:confirm|acknowledge|let you know)"
+    r" (?:that )?(?:we have received )?your (?:e-?mail|message|correspondence)\b"
+)
 # A notice sent to everyone that all requests are held up, e.g. "there will be an uncalculated
 # delay in processing Freedom of Information, Environmental Information and Subject Access Requests"
 # (all requests, in one sentence: not "apologies for the delay in dealing with your request. We have had many requests")
@@ -38,8 +46,13 @@ REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply;
 # not the name of the office that sends it ("Thank you for contacting the Freedom of Information Office").
 _NOT_A_TEAM = r"(?! (?:office|team|unit|officer|mailbox|section|service)\b)"
-REQUEST_SPECIFIC = re.compile(r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + r"|information request|\bFOI\b" + _NOT_A_TEAM + r"|\bEIR\b", re.I)
-REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir")
+# so does a due date: "will respond within 20 working days, by 2 April 2024" (not "the statutory 20 working days")
+REQUEST_SPECIFIC = re.compile(
+    r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + r"|information request|\bFOI\b" + _NOT_A_TEAM
+    + r"|\bEIR\b|\bby \d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6} \d{4}\b",
+    re.I,
+)
+REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by ")
 # The outcome of a review: "I have now completed the internal review", "the review upheld"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
@@ -130,11 +143,6 @@ def _signal(pattern: re.Pattern, low: str) -> bool:
     return search_near(pattern, low, words, reach) is not None
 
 
-def asks_for_more_time(words: str) -> bool:
-    """Whether text (its words joined, lower case) says the answer needs more time: an extension's words."""
-    return _signal(EXTENSION, words)
-
-
 def _own_and_closing(message: Message) -> tuple[str, str]:
     own = "\n".join(t for _, t in message.own_lines)
     closing = "\n".join(t for _, t, role in message.lines if role in (SIGNOFF, BOILERPLATE))
@@ -167,7 +175,10 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     text = own + "\n" + closing
     words = " ".join(own.split())  # phrases wrap across lines in mail: read them joined
     low = words.lower()
-    if _signal(DELIVERY_FAILURE, " ".join(text[:600].split()).lower()):  # "could not" / "be delivered" wraps in a bounce
+    head = text[:600].lower()
+    if _signal(DELIVERY_FAILURE, head) or (BOUNCE_MARK.search(head) and _signal(DELIVERY_FAILURE, " ".join(head.split()))):
+        # (a phrase wrapped across lines, "could not" / "be delivered", counts in a mail system's own report only:
+        # a resent response says "our email could not be delivered" too)
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low) or (_calls_itself_automatic(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"

@@ -296,16 +296,15 @@ QUOTATION_CLOSINGS = ('"', "”")
 
 def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
     """Whether the sign-off at line k is inside an email the reply reproduces in quotation marks
-    ('"Hi [name removed],' … 'Thanks' / '[name removed]' / 'Depot Manager, Skelbeck"'): its close
-    comes within the next few lines, and a line opening a quotation stands above, with none closed between."""
-    if not any(line.rstrip().endswith(QUOTATION_CLOSINGS) for line in lines[k:k + 5]):
+    ('"Hi [name removed],' … 'Thanks' / '[name removed]' / 'Depot Manager, Skelbeck"'): a line above opens a
+    quotation that no mark since has closed, and a line within the next few closes it."""
+    if not any(line.rstrip().rstrip(".,;:)").endswith(QUOTATION_CLOSINGS) for line in lines[k:k + 5]):
         return False
-    for j in range(k - 1, max(-1, k - 40), -1):
-        if lines[j].rstrip().endswith(QUOTATION_CLOSINGS):
-            return False  # a quotation closed above (or a line quoted whole): the sign-off is outside it
-        if heads[j] in QUOTATION_OPENINGS:
-            return True
-    return False
+    opening = next((j for j in range(k - 1, max(-1, k - 40), -1) if heads[j] in QUOTATION_OPENINGS), None)
+    if opening is None:
+        return False
+    between = "".join(lines[opening:k])
+    return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
 
 
 def _opens_standard_paragraph(line: str, head: str) -> bool:

@@ -13,7 +13,6 @@ import dataclasses
 import itertools
 import re
 
-from .classify import asks_for_more_time
 from .fold import PARAGRAPH_NUMBER
 from .model import OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
@@ -23,10 +22,11 @@ ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
 MAYBE_ANSWERING = ("other", "acknowledgement", "extension")
 # An answer that sends the reader elsewhere: "Please see response below", "See answer to Q3", "N/A – see Q2",
-# "Refused under section 12 – please see our response to question 3 above" (a short lead-in before a dash)
+# "Refused under section 12 – please see our response to question 3 above" (a lead-in naming a refusal or an
+# exemption before a dash; not "Yes – see our response to question 1", which answers)
 POINTER_BELOW = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:response|answer|reply|information)s?\s+below\W*$", re.I)
 POINTER_TO = re.compile(
-    r"^\W*(?:n/?a\W+|[^.\n]{3,60}?\s[–—-]\s+)?(?:please\s+)?(?:see|refer to)\s+"
+    r"^\W*(?:n/?a\W+|(?=[^.\n]{0,30}(?:refus|exempt|withh|section|regulation))[^.\n]{3,60}?\s[–—-]\s+)?(?:please\s+)?(?:see|refer to)\s+"
     r"(?:(?:the\s+|my\s+|our\s+)?(?:response|answer|reply)\s+(?:to|at|for|under|given (?:to|at|for|under))\s+(?:question\s+|part\s+|item\s+|q\.?\s*)?|question\s+|q\.?\s*)"
     r"\(?(?P<label>\d+[a-z]*|[a-z]|[ivx]{1,5})\)?(?:\s+(?:above|below))?\W*$",
     re.I,
@@ -62,9 +62,10 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b(?!,? (?:that )?(?:this|it)\b)|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
 # "Please note that the answers above are accurate as at 16 August 2024"
+# (not "Please note that the data above is taken from …", which may be on the last answer alone)
 NOTES_LINE = re.compile(
-    r"^\s*(?:please note,? (?:that )?)?(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b"
-    r"|the (?:figures|numbers|answers|responses|information|data)(?: (?:given|provided|supplied))? above\b)",
+    r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b"
+    r"|(?:please note,? (?:that )?)?the (?:answers|responses)(?: (?:given|provided|supplied))? above\b)",
     re.I,
 )
 # A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
@@ -150,6 +151,10 @@ def _is_sub_item(label: str, parent: str) -> bool:
     return label != parent and label.startswith(parent) and parent[-1:].isdigit() and not label[len(parent)].isdigit()
 
 
+# Words a restated question does not add, but an answer that restates it does: "… in 2023 was nil"
+ANSWER_WORDS = frozenset({"was", "were", "is", "are", "nil", "none", "zero", "yes", "no", "not", "held", "totalled", "totaled"})
+
+
 def _strip_shortened_question(question: str, block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The block less its first paragraph where that repeats the question in fewer words ("… under Part II
     of RIPA, broken down by year." for "… under Part II of the Regulation of Investigatory Powers Act 2000
@@ -163,6 +168,8 @@ def _strip_shortened_question(question: str, block: list[tuple[int, str]]) -> li
     if len(words) < 4 or not wanted or words[0] != wanted[0] or not _in_order(words[:3], wanted[:5]):
         return block
     known = set(wanted)
+    if any(word.isdigit() or word in ANSWER_WORDS for word in words if word not in known):
+        return block  # "… in the 2023 calendar year was nil.": the answer, restating the question
     lines = [_norm_words(text) for _, text in block[:blank]]
     mostly_question = all(sum(word in known for word in line) >= 0.75 * len(line) for line in lines)  # no answer "14" below it
     return block[blank:] if mostly_question and sum(word in known for word in words) >= 0.85 * len(words) else block
@@ -459,9 +466,9 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
         accepted.append(start)
     blocks = [block(position) for position in range(len(accepted))]
     order = list(texts)
-    _answer_parents(accepted, blocks, order)
+    _answer_parents(accepted, blocks, texts)
     for position, (_, labels, _, _) in enumerate(accepted):
-        lines = blocks[position] or _shared_by_next(accepted, blocks, position, order)
+        lines = blocks[position] or _shared_by_next(accepted, blocks, position, texts)
         for label in labels:
             if lines or label not in answers:
                 answers[label] = lines
@@ -473,10 +480,13 @@ def _parent(label: str, order: list[str]) -> str | None:
     return max((other for other in order if _is_sub_item(label, other)), key=len, default=None)
 
 
-def _answer_parents(accepted: list, blocks: list[list[tuple[int, str]]], order: list[str]) -> None:
+def _answer_parents(accepted: list, blocks: list[list[tuple[int, str]]], texts: dict[str, str]) -> None:
     """Move to the parent an answer written once under the repeat of a parent and all its sub-items
     ("1) Corridor care" / "a) How many …" / "b) What was …" / "The Trust does not hold this information for
-    either part of question 1."): the answer is the parent's, and the sub-items have none."""
+    either part of question 1."), where it says it is for the whole or speaks of what sets each sub-item
+    apart (a table with a column for each): the answer is the parent's, and the sub-items have none.
+    Otherwise it stays with the sub-items (the last one, or each: _shared_by_next)."""
+    order = list(texts)
     for position, (_, labels, _, _) in enumerate(accepted):
         parent = labels[-1]
         if blocks[position] or len(labels) != 1:
@@ -488,25 +498,64 @@ def _answer_parents(accepted: list, blocks: list[list[tuple[int, str]]], order: 
         repeated = {accepted[k][1][0] for k in range(position + 1, end)}
         if end - position < 3 or repeated != children or end == len(accepted):
             continue  # not every sub-item repeated, or the last one's block runs on to the sign-off
-        if all(not blocks[k] for k in range(position + 1, end - 1)) and blocks[end - 1]:
-            blocks[position], blocks[end - 1] = blocks[end - 1], []
+        answer = blocks[end - 1]
+        if all(not blocks[k] for k in range(position + 1, end - 1)) and answer:
+            if _speaks_of_the_whole(answer, parent) or _speaks_of_each(answer, [texts[label] for label in sorted(children, key=order.index)]):
+                blocks[position], blocks[end - 1] = answer, []
 
 
-def _shared_by_next(accepted: list, blocks: list[list[tuple[int, str]]], position: int, order: list[str]) -> list[tuple[int, str]]:
+# Words that give an answer to an item as a whole: "for either part of question 1", "both parts", "(a) and (b)"
+WHOLE_ITEM = re.compile(r"\b(?:either|both|all|each|any) (?:parts?|of (?:these|the) (?:questions|parts))\b|\(?[a-z]\) and \(?[a-z]\)|\bquestion (?P<number>\d{1,3})\b(?![a-z(.])", re.I)
+
+
+def _speaks_of_the_whole(lines: list[tuple[int, str]], parent: str) -> bool:
+    """Whether an answer says it is for the whole item, not for its last part alone."""
+    text = " ".join(" ".join(t for _, t in lines).split())
+    return any(match.group("number") in (None, parent) for match in WHOLE_ITEM.finditer(text))
+
+
+def _speaks_of_each(lines: list[tuple[int, str]], items: list[str]) -> bool:
+    """Whether an answer holds, for each item, a word that sets it apart from the others ("pupils", "cost", "taxi");
+    an item with no word of its own asks nothing the answer could miss."""
+    said = _word_stems(" ".join(text for _, text in lines))
+    stems = [_word_stems(text) for text in items]
+    for k, wanted in enumerate(stems):
+        own = wanted.difference(*(other for j, other in enumerate(stems) if j != k))
+        if own and not own & said:
+            return False
+    return True
+
+
+def _shared_by_next(accepted: list, blocks: list[list[tuple[int, str]]], position: int, texts: dict[str, str]) -> list[tuple[int, str]]:
     """The answer under a run of repeated items with nothing between them ("(a) …", "(b) …", "(c) …",
     then one paragraph, then the next item): written for them all, it is each one's answer. The last
-    item's block runs on to the sign-off, so a receipt that only repeats the list shares nothing."""
+    item's block runs on to the sign-off, so a receipt that only repeats the list shares nothing; and
+    the answer must speak of what sets each item apart ("pupils", "cost", "taxi"), or it answers only
+    the last ("Officers fired a Taser on 41 occasions in 2023." under "drawn … in 2022?" and "fired … in 2023?")."""
+    order = list(texts)
     run = position
     while run + 1 < len(accepted) and not blocks[run]:
         here, after = accepted[run][1][-1], accepted[run + 1][1][0]
         if here not in order or after not in order or order.index(after) != order.index(here) + 1 or _parent(after, order) != _parent(here, order):
             return []  # not the next sibling: an item's sub-items answer for it ("2." over "2a", "2b")
         run += 1
-    return blocks[run] if run + 1 < len(accepted) else []
+    if run + 1 == len(accepted):
+        return []
+    return blocks[run] if _speaks_of_each(blocks[run], [texts[accepted[k][1][-1]] for k in range(position, run + 1)]) else []
 
 
-# A table row for a quarter of the year, not the answer to question 1: "Q1 2023/24  612  £498,310"
-QUARTER_ROW = re.compile(r"^\s*Q[1-4]\s+(?:19|20)\d\d(?:[/-]\d\d)?\b", re.I)
+# An item's block that puts its answer off: "we need further time to consider the balance of the public interest",
+# "we are extending the time for responding to these parts", "we aim to send you a full response by 29 July 2024";
+# not an answer's own words ("residents who need more time to pay", "the planning authority extended the deadline")
+DEFERRAL = re.compile(
+    r"\b(?:need|require)s? (?:a little |some )?(?:further|more|additional) time to (?:consider|respond|reply|collate|answer|complete)"
+    r"|\bextend(?:ing|ed)? the (?:time|deadline) for (?:responding|replying|our response)"
+    r"|\b(?:aim|expect|hope|intend) to (?:send|provide|give) you (?:a |the |our )?(?:full |final )?(?:response|reply|answer|information)",
+    re.I,
+)
+# A table row for a quarter of a financial year, not the answer to question 1: "Q1 2023/24  612  £498,310"
+# (not "Q1 2023 – 18,442", an answer to question 1 about 2023)
+QUARTER_ROW = re.compile(r"^\s*Q[1-4]\s+(?:19|20)\d\d[/-]\d\d\b", re.I)
 
 
 # The quote marks of a line of quoted mail: "> 1. How many", ">> 2."
@@ -623,12 +672,18 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
+# A refusal, or the advice that goes with one, which speaks for the whole request whatever the paragraphs
+# look like: "refusing your request under section 12", "Under section 16, you may wish to narrow your request"
+WHOLE_REQUEST_REFUSAL = re.compile(r"\brefus|\bsection 1[246]\b|\badvice and assistance\b|\bnarrow", re.I)
+
+
 def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from a prose reply of exactly one paragraph per question, in the request's order,
     where each paragraph is on its own question's subject: it shares more of the question's words (weighed
-    by how few questions hold them) than of any other question's."""
+    by how few questions hold them) than of any other question's. Not a refusal, whose paragraphs (the
+    reasons, then the advice to narrow) speak for the whole request."""
     paragraphs = _paragraphs(lines)
-    if len(questions) < 2 or len(paragraphs) != len(questions):
+    if len(questions) < 2 or len(paragraphs) != len(questions) or any(WHOLE_REQUEST_REFUSAL.search(text) for _, text in lines):
         return {}
     question_stems = [_word_stems(q.text) for q in questions]
     spread: dict[str, int] = {}
@@ -685,31 +740,49 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
     return answers if len(answers) * 2 >= len(questions) else {}
 
 
+# The heading cell over a table's question numbers: "Question", "Question number", "Q", "No."
+CELL_HEADING = re.compile(r"^(?:question(?:\s+(?:number|no\.?))?|q|no\.?|item)$", re.I)
+
+
 def _cell_answers(message: Message, asked: list[Question]) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from a table that a mail client copied one cell to a line: the question's
-    number alone ("1"), then its answer cell ("1,037"), a paragraph of one or more lines.
+    number alone ("1"), then its answer cells ("1,037"), each a paragraph of one or more lines.
 
-    Numbers are read in the request's order, each only once the cell before
-    it holds something, so an answer cell that is a bare number ("5" under
-    question 4) is not taken for the next label; at least three are needed.
+    The table must say so: a "Question" heading cell, then the other column
+    headings ("Response", or "2021/22" and "2022/23"), then the number 1; a
+    table of ranks or bedroom sizes numbers its rows too. Its rows must then
+    keep to that grid, a number and as many cells as there are other columns,
+    from 1 up to the last question and no further, for all the questions.
     """
     labels = [q.number for q in asked]
-    if not all(label.isdecimal() for label in labels):
+    if len(labels) < 2 or not all(label.isdecimal() for label in labels):
         return {}
+    cells = _paragraphs_at_blanks(message.own_lines)
+    firsts = [cell[0][1].strip() for cell in cells]
+    heading = next((k for k, first in enumerate(firsts) if CELL_HEADING.match(first)), None)
+    if heading is None or "1" not in firsts[heading:]:
+        return {}
+    start = firsts.index("1", heading)
+    width = start - heading - 1  # the answer columns
     answers: dict[str, list[tuple[int, str]]] = {}
-    current: str | None = None
-    for number, text in message.own_lines:
-        cell = text.strip()
-        if not cell:
-            if current is not None and answers[current]:
-                current = None  # the cell's paragraph ends
-            continue
-        if len(answers) < len(labels) and cell == labels[len(answers)] and (current is None or answers[current]):
-            current = cell
-            answers[current] = []
-        elif current is not None:
-            answers[current].append((number, text))
-    return answers if len(answers) >= min(3, len(labels)) and all(answers.values()) else {}
+    for k, label in enumerate(labels):
+        row = start + k * (width + 1)
+        if width < 1 or row + width >= len(cells) or firsts[row] != label or len(cells[row]) != 1:
+            return {}
+        answers[label] = [line for cell in cells[row + 1:row + 1 + width] for line in cell]
+    after = start + len(labels) * (width + 1)
+    return {} if after < len(firsts) and firsts[after] == str(len(labels) + 1) else answers
+
+
+def _paragraphs_at_blanks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The lines in runs between blank lines (a line of spaces, as a copied table cell leaves, is blank)."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for number, text in lines:
+        if text.strip():
+            runs[-1].append((number, text))
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def prose_answer(message: Message) -> list[tuple[int, str]]:
@@ -751,7 +824,7 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
     """Give the question these lines as its answer; False where they only defer or point at an attachment."""
     if lines and ANSWER_LABEL.match(lines[0][1]):
         lines = _trim([(lines[0][0], ANSWER_LABEL.sub("", lines[0][1], count=1))] + lines[1:])
-    if lines and (DEFERRED.match(lines[0][1]) or asks_for_more_time(" ".join(" ".join(t for _, t in lines).split()).lower())):
+    if lines and (DEFERRED.match(lines[0][1]) or _puts_off(lines)):
         return False  # "To follow", or "we need further time to consider … these parts of your request": not answered yet
     text = " ".join(t for _, t in lines)
     gives_answer = YES_OR_NO.match(text)  # "Yes. Please find attached the agreement": answered, and attached too
@@ -908,6 +981,22 @@ def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[
     return None
 
 
+# A figure, not the number of a section or regulation: "1,204", not "section 35(1)(a)"
+FIGURE_NOT_SECTION = re.compile(r"(?<![\w(])(?<!section )(?<!sections )(?<!regulation )\d[\d,.]*")
+
+
+def _puts_off(lines: list[tuple[int, str]]) -> bool:
+    """Whether a block opens by putting its answer off (within its first sentences, and with no figure
+    before): not an answer ("1,204") followed by a receipt's "we expect to send you a response by …"."""
+    opening = " ".join(" ".join(text for _, text in lines).split())[:400]
+    found = DEFERRAL.search(opening)
+    return bool(found) and not FIGURE_NOT_SECTION.search(opening, 0, found.start())
+
+
+def _gives_figures(lines: list[tuple[int, str]]) -> bool:
+    return any(ch.isdigit() for _, text in lines for ch in text)
+
+
 def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], notes: list[str], thread: Thread, declined: set[str]) -> None:
     """Give each question still unanswered its lines from this reply, with the notes on how they were found
     (only where the reply answered something: a note on a layout that gave nothing would mislead)."""
@@ -970,7 +1059,7 @@ def pair(thread: Thread) -> Thread:
         return thread
     responses = [m for m in thread.messages if m.direction == "incoming" and m.kind in ANSWERING_KINDS + MAYBE_ANSWERING]
     declined: set[str] = set()
-    labelled: set[int] = set()  # replies that label their blocks by the items: their prose answers no item
+    labelled: set[int] = set()  # replies that answer under the items' labels: their prose answers no item
     revised = _revised_list(thread, questions)
     restated = _restated_items(thread, questions)
     for message in responses:
@@ -980,12 +1069,15 @@ def pair(thread: Thread) -> Thread:
         answers, layout = _answers_in(message, asked, restated)
         if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
             continue
-        labelled.add(message.index)
+        if any(answers.values()):
+            labelled.add(message.index)
         if message.kind in MAYBE_ANSWERING:
             # Read as a receipt or as nothing in particular, but it answers the numbered questions
             # ("Thank you for your request … 1. … • 71 sites"): it is a response, if it truly answers.
             if not _enough(sum(1 for lines in answers.values() if lines), asked):
                 continue
+            if message.kind == "extension" and not _enough(sum(1 for lines in answers.values() if _gives_figures(lines)), asked):
+                continue  # an extension's word on each part ("1. Children's Services are checking the figures.")
             message.kind = "response"
         notes = [layout] if layout else []
         if to_original:

@@ -50,9 +50,9 @@ CONTEXT_REACH = 100
 REVIEW_CONTEXT = re.compile(r"internal review", re.I)
 REGULATOR_CONTEXT = re.compile(r"Information Commissioner|\bICO\b|decision notice", re.I)
 # The regulator's case numbers ("IC-123456-A1B2", "FS50123456", "FER0123456") and an internal review's ("IR 2021/17",
-# "IR-24-0012"); not "ICT-2024-11" nor "IRF-24-0933", a request's own prefix
+# "IR-24-0012", "IRFOI-24-0007"); not "ICT-2024-11" nor "IRF-24-0933", a request's own prefix
 REGULATOR_PREFIX = re.compile(r"IC(?![A-Z])|FS5|FER")
-REVIEW_PREFIX = re.compile(r"IR(?![A-Z])")
+REVIEW_PREFIX = re.compile(r"IR(?![A-Z])|IR(?:FOI|EIR)")
 # Words that put a reference right after a wrong one: "please note the correct reference for your request is …";
 # not "your email gave an incorrect reference (FOI-24-0999)"
 CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)

@@ -479,3 +479,46 @@ def test_a_mailbox_notice_saying_what_happens_if_a_mail_is_a_request_is_an_autom
 def test_a_note_on_the_last_answer_after_a_blank_line_stays_with_it():
     reply = "1. 4 drones.\n\n2. 212 flights.\n\n3. £285 a year.\n\nPlease note this does not include the cost of insurance."
     assert answers(page(ITEMS_SHARED, reply))[2] == "£285 a year.\nPlease note this does not include the cost of insurance."
+
+
+# Regressions a fourth review found in this session's rules, each the shape that tripped one.
+TASERS = ["How many times was a Taser drawn but not fired by officers in 2022?", "How many times was a Taser fired by officers in 2023?",
+          "How many complaints were received about the use of Taser in 2023?"]
+
+
+@pytest.mark.parametrize("items, reply, expected", [
+    (TASERS, "1. How many times was a Taser drawn but not fired by officers in 2022?\n2. How many times was a Taser fired by officers "
+     "in 2023?\nOfficers fired a Taser on 41 occasions in 2023.\n3. How many complaints were received about the use of Taser in 2023?\n7.",
+     [None, "Officers fired a Taser on 41 occasions in 2023.", "7."]),
+    (ITEMS_SHARED, "1. 4 drones.\n\n2. Yes – see our response to question 1 above.\n\n3. Not held – please see our response to question 1.",
+     ["4 drones.", "Yes – see our response to question 1 above.", "Not held – please see our response to question 1."]),
+    (ITEMS_SHARED, "Q1 2023 – 4 drones.\nQ2 2023 – 212 flights.\nQ3 2023 – none.", ["2023 – 4 drones.", "2023 – 212 flights.", "2023 – none."]),
+    (ITEMS_SHARED, "1. 4 drones.\n2. 212 flights.\n3. 6\nPlease note that the data above is taken from the incident log.",
+     ["4 drones.", "212 flights.", "6\nPlease note that the data above is taken from the incident log."]),
+    (ITEMS_SHARED, "1. 4 drones.\n2. Pilots who need more time to qualify are given it; 212 flights were made.\n3. None.",
+     ["4 drones.", "Pilots who need more time to qualify are given it; 212 flights were made.", "None."]),
+    (["The number of drones owned by the council in the 2023 calendar year.", "Drone flights.", "Drone incidents."],
+     "1. The number of drones owned by the council in the 2023 calendar year was nil.\n\nThe last was sold in 2021.\n\n2. None.\n\n3. None.",
+     ["The number of drones owned by the council in the 2023 calendar year was nil.\nThe last was sold in 2021.", "None.", "None."]),
+])
+def test_what_the_fourth_review_found(items, reply, expected):
+    assert answers(page(items, reply)) == expected
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("This is an automated email. Our ref: FOI-24-0101\n\n1. 4 drones.\n\n2. 212 flights.\n\n3. None.", "response"),
+    ("I am sorry that our response of 5 February 2024 could not\nbe delivered to you because of a fault with our email system.\n\n"
+     "1. 4 drones.\n\n2. 212 flights.\n\n3. None.", "response"),
+    ("Thank you for contacting the Freedom of Information Team.\n\nWe have received your email of 4 March 2024 and will respond "
+     "within 20 working days, by 2 April 2024.", "acknowledgement"),
+    ("I am sorry, but we need more time to respond to your request. The position on each part is:\n\n1. The drone team are checking "
+     "the log.\n2. Finance are extracting the spend.\n3. We are considering the incidents.\n\nWe now expect to respond by 17 May 2024.", "extension"),
+])
+def test_kinds_the_fourth_review_found(reply, kind):
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == kind
+
+
+def test_a_numbered_table_that_is_not_a_question_table_is_read_as_prose():
+    reply = ("The streets with most fines were:\n\nRank\n\nStreet\n\n1\n\nMarket Street\n\n2\n\nCastle Gate\n\n3\n\nAlbion Road\n\n"
+             "In all 142,806 fines were issued.")
+    assert "answers read from a table copied a cell to a line" not in " ".join(foiparse.parse(page(ITEMS_SHARED, reply)).warnings)

@@ -167,7 +167,7 @@ def signalled_kind(message: Message) -> str | None:
 def _calls_itself_automatic(low: str) -> bool:
     """Whether a reply says it is automatic where a receipt says so: at its top, or in a short one
     (a response sent by a case system may close with "This is an automated email, please do not reply")."""
-    match = AUTOMATIC_RECEIPT.search(low)
+    match = AUTOMATIC_RECEIPT.search(low) if "automat" in low else None  # the pattern has no literal start to skip to
     return bool(match) and (match.start() < 300 or len(low) < 600)
 
 
@@ -176,7 +176,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     words = " ".join(own.split())  # phrases wrap across lines in mail: read them joined
     low = words.lower()
     head = text[:600].lower()
-    if _signal(DELIVERY_FAILURE, head) or (BOUNCE_MARK.search(head) and _signal(DELIVERY_FAILURE, " ".join(head.split()))):
+    if _signal(DELIVERY_FAILURE, head) or ("deliver" in head and BOUNCE_MARK.search(head) and _signal(DELIVERY_FAILURE, " ".join(head.split()))):
         # (a phrase wrapped across lines, "could not" / "be delivered", counts in a mail system's own report only:
         # a resent response says "our email could not be delivered" too)
         return "delivery_failure"

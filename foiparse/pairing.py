@@ -553,6 +553,8 @@ DEFERRAL = re.compile(
     r"|\b(?:aim|expect|hope|intend) to (?:send|provide|give) you (?:a |the |our )?(?:full |final )?(?:response|reply|answer|information)",
     re.I,
 )
+# Words one of which every DEFERRAL match holds: the pattern runs only where one stands
+DEFERRAL_WORDS = ("time", "deadline", "send you", "give you", "provide you")
 # A table row for a quarter of a financial year, not the answer to question 1: "Q1 2023/24  612  £498,310"
 # (not "Q1 2023 – 18,442", an answer to question 1 about 2023)
 QUARTER_ROW = re.compile(r"^\s*Q[1-4]\s+(?:19|20)\d\d[/-]\d\d\b", re.I)
@@ -989,6 +991,9 @@ def _puts_off(lines: list[tuple[int, str]]) -> bool:
     """Whether a block opens by putting its answer off (within its first sentences, and with no figure
     before): not an answer ("1,204") followed by a receipt's "we expect to send you a response by …"."""
     opening = " ".join(" ".join(text for _, text in lines).split())[:400]
+    low = opening.lower()
+    if not any(word in low for word in DEFERRAL_WORDS):
+        return False
     found = DEFERRAL.search(opening)
     return bool(found) and not FIGURE_NOT_SECTION.search(opening, 0, found.start())
 

@@ -46,16 +46,20 @@ REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply;
 # not the name of the office that sends it ("Thank you for contacting the Freedom of Information Office").
 _NOT_A_TEAM = r"(?! (?:office|team|unit|officer|mailbox|section|service)\b)"
+# nor the Act named in a notice to everyone ("requests made under the Freedom of Information (Scotland) Act 2002 will
+# still be answered on time"), where "your Freedom of Information request" is this one
+_NOT_THE_ACT = r"(?! (?:\(scotland\) )?act\b)"
 # so does a due date: "will respond within 20 working days, by 2 April 2024" (not "the statutory 20 working days")
 REQUEST_SPECIFIC = re.compile(
-    r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + r"|information request|\bFOI\b" + _NOT_A_TEAM
+    r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + _NOT_THE_ACT + r"|information request|\bFOI\b" + _NOT_A_TEAM
     + r"|\bEIR\b|\bby \d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6} \d{4}\b",
     re.I,
 )
 REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by ")
-# The outcome of a review: "I have now completed the internal review", "the review upheld"
+# The outcome of a review: "I have now completed the internal review", "the review upheld"; not its promise,
+# "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
-    r"internal review response|outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
+    r"internal review response|(?<!send you the )(?<!let you know the )(?<!inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
     r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
@@ -72,10 +76,10 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile|complete|finali[sz]e)\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
-    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|see attached"
+    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them| each one)?(?: in the (?:table|list))? (?:below|beneath)|see attached"
     r"|response (?:is |are )?(?:as follows|below)|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
     r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your|to each)",
 )
@@ -124,7 +128,7 @@ GUARDS = {
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
     EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension")),
-    ANSWER_SIGNAL: (80, ("find", "attach", "below", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
+    ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
     ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),

@@ -267,7 +267,7 @@ def fold(lines: list[str]) -> list[str]:
             # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.
             roles[k] = BOILERPLATE
             continue
-        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and not heads[k - 1]:
+        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and (not heads[k - 1] or _ends_sentence(lines[k - 1])):
             # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
             # the next numbered answer takes the reply up again.
             in_closing = False
@@ -305,6 +305,11 @@ def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
         return False
     between = "".join(lines[opening:k])
     return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
+
+
+def _ends_sentence(line: str) -> bool:
+    """A line ending its sentence: in mail with no blank lines, what follows may open the next numbered answer."""
+    return line.rstrip().endswith((".", "?", "!"))
 
 
 def _opens_standard_paragraph(line: str, head: str) -> bool:

@@ -62,10 +62,11 @@ GENERAL_NOTES = re.compile(r"^\s*(?:(?:notes?|please note|general notes?|additio
 NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b(?!,? (?:that )?(?:this|it)\b)|the (?:figures|information|data|numbers) (?:above|supplied|provided|given)\b|the above (?:figures|information|data)\b|(?:all|these) (?:figures|numbers)\b)", re.I)
 # Of those, the ones that close a table even with no blank line before: "All figures are for financial years"
 # "Please note that the answers above are accurate as at 16 August 2024"
-# (not "Please note that the data above is taken from …", which may be on the last answer alone)
+# or a word on the reply's other part, "Part 2 of 2 will follow as soon as possible." (not "Please note that the data
+# above is taken from …", which may be on the last answer alone)
 NOTES_LINE = re.compile(
     r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b"
-    r"|(?:please note,? (?:that )?)?the (?:answers|responses)(?: (?:given|provided|supplied))? above\b)",
+    r"|(?:please note,? (?:that )?)?the (?:answers|responses)(?: (?:given|provided|supplied))? above\b|part \d of \d\b)",
     re.I,
 )
 # A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
@@ -341,7 +342,7 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         indent = len(text) - len(stripped)
         if margin is not None and indent > margin + 1:
             continue
-        if k and _mid_sentence(own[k - 1][1]):
+        if k and own[k - 1][0] == own[k][0] - 1 and _mid_sentence(own[k - 1][1]):
             continue  # "… in parts 1, 2 and" / "4. The information …": a number the mail client wrapped to the line start
         several = _range_labels(text, labels)
         if several:
@@ -569,8 +570,12 @@ def _interleaved_answers(message: Message, questions: list[Question]) -> dict[st
 
     An item's answer is the reply's own lines after its quoted label, up to
     the next quoted line that follows them (the next item, or the quoted sign-off).
+    A quoted item must be on its question's subject: a review quoting the
+    requester's own numbered points ("> 1. You did not answer question 4")
+    answers those points, not the questions of the same numbers.
     """
-    labels = {q.number for q in questions}
+    texts = {q.number: q.text for q in questions}
+    labels = set(texts)
     answers: dict[str, list[tuple[int, str]]] = {}
     current: str | None = None
     for number, text, role in message.lines:
@@ -578,7 +583,7 @@ def _interleaved_answers(message: Message, questions: list[Question]) -> dict[st
             if text.lstrip()[:1] != ">":
                 continue  # a block of quoted mail below the reply ("show quoted sections"), not answered within
             found = match_item(QUOTE_MARKS.sub("", text, count=1))
-            if found and found[0] in labels and found[0] not in answers:
+            if found and found[0] in labels and found[0] not in answers and _same_subject(found[2], texts[found[0]]):
                 current = found[0]
                 answers[current] = []
             elif current is not None and any(t.strip() for _, t in answers[current]):
@@ -943,7 +948,8 @@ def _restated_items(thread: Thread, questions: list[Question]) -> dict[str, list
             for _, text in message.own_lines:
                 found = match_item(text)  # the items one by one: a restatement gives only those it changes ("2." and "4.")
                 if found and found[0] in texts and len(found[2].split()) >= 4 and found[2].strip() != texts[found[0]]:
-                    restated.setdefault(found[0], []).append(found[2].strip())
+                    if _same_subject(found[2], texts[found[0]]):  # not a new question under an old number
+                        restated.setdefault(found[0], []).append(found[2].strip())
     return restated
 
 
@@ -1002,13 +1008,30 @@ def _gives_figures(lines: list[tuple[int, str]]) -> bool:
     return any(ch.isdigit() for _, text in lines for ch in text)
 
 
+def _same_subject(text: str, question: str) -> bool:
+    """Whether words ask of the question's subject: 40% of their content words are the question's."""
+    asked = _word_stems(text)
+    return not asked or len(asked & _word_stems(question)) >= 0.4 * len(asked)
+
+
+def _asks_another(question: Question, lines: list[tuple[int, str]]) -> bool:
+    """Whether a block opens with some other question under this one's number: a reply to a follow-up that
+    asked new numbered questions ("1. How many of the households counted in your answer to question 2 …?")."""
+    opening = []
+    for _, text in lines[:3]:
+        opening.append(text)
+        if text.rstrip().endswith("?"):
+            return not _same_subject(" ".join(opening), question.text)
+    return False
+
+
 def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], notes: list[str], thread: Thread, declined: set[str]) -> None:
     """Give each question still unanswered its lines from this reply, with the notes on how they were found
     (only where the reply answered something: a note on a layout that gave nothing would mislead)."""
     answered_here = False
     after_items = _request_after_items(thread)
     for question in thread.questions:
-        if question.answer is None and answers.get(question.number):
+        if question.answer is None and answers.get(question.number) and not _asks_another(question, answers[question.number]):
             if not _set_answer(question, _less_request_echo(answers[question.number], after_items), message):
                 declined.add(question.number)
             answered_here = answered_here or question.answered_in == message.index

@@ -58,6 +58,9 @@ REVIEW_PREFIX = re.compile(r"IR(?![A-Z])|IR(?:FOI|EIR)")
 CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}$", re.I)
 # The letters every CORRECTION match holds, in either case: other windows are not tried
 CORRECTION_WORD = "orrect"
+# Words before a reference that make it an earlier request's, cited in the reply: "substantially similar to questions 1,
+# 3 and 4 of your request FOI / 1702218", "your previous request (FOI 1234)"
+EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier|prior|former|similar to|same as|repeat of)\b[^.]{0,60}$", re.I)
 # What names the request an internal review is of, just before its reference: "an internal review of FOI / 431196",
 # "Internal Review – FOI / 431196"; not "the internal review, reference FOI-IR-2024-012"
 REVIEW_OF = re.compile(r"review(?: of(?: (?:your|my|our|the))?(?: (?:FOI )?request)?| ?[–—-])\s*$", re.I)
@@ -85,6 +88,8 @@ def _kind(value: str, line: str, incoming: bool, before: str) -> str:
     upper = value.upper()
     if REGULATOR_PREFIX.match(upper) or REGULATOR_CONTEXT.search(line):
         return "regulator"
+    if incoming and EARLIER_REQUEST.search(" ".join(before.split())):
+        return "other"
     if REVIEW_PREFIX.match(upper) or (REVIEW_CONTEXT.search(line) and not REVIEW_OF.search(" ".join(before.split()))):
         return "internal_review"
     return "authority" if incoming else "other"
@@ -144,8 +149,12 @@ def extract_references(thread: Thread) -> Thread:
         thread.references.append(Reference(value=value, kind=kind, message=index, line=number, text=written))
         if CORRECTION_WORD in before and CORRECTION.search(" ".join(before.split())):
             corrected = thread.references[-1]
+    earlier = {r.value for r in thread.references if r.kind == "other" and thread.messages[r.message].direction == "incoming"}
+    for reference in thread.references:
+        if reference.kind == "authority" and reference.value in earlier:
+            reference.kind = "other"  # the earlier request the reply cited, named again ("Our response to FOI / 1702218 …")
     authority = [r for r in thread.references if r.kind == "authority"]
-    chosen = authority or [r for r in thread.references if r.kind == "other"]
+    chosen = authority or [r for r in thread.references if r.kind == "other" and r.value not in earlier]
     if corrected is not None and chosen and corrected.kind == chosen[0].kind:
         chosen.insert(0, corrected)  # the authority's own correction of the number it first gave
     thread.reference = chosen[0].value if chosen else None

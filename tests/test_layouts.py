@@ -517,3 +517,49 @@ def test_a_numbered_table_that_is_not_a_question_table_is_read_as_prose():
     reply = ("The streets with most fines were:\n\nRank\n\nStreet\n\n1\n\nMarket Street\n\n2\n\nCastle Gate\n\n3\n\nAlbion Road\n\n"
              "In all 142,806 fines were issued.")
     assert "answers read from a table copied a cell to a line" not in " ".join(foiparse.parse(page(ITEMS_SHARED, reply)).warnings)
+
+
+# Shapes from blind batches b30 and b31
+@pytest.mark.parametrize("reply, kind", [
+    ("Thank you for contacting the Information Governance Team.\n\nYour email has been received. Replies to general enquiries may "
+     "take longer than usual. Requests made under the Freedom of Information Act will still be answered within 20 working days.",
+     "auto_reply"),
+    ("Thank you for your request for an internal review of FOI / 1749310.\nWe aim to send you the outcome of the review within 20 "
+     "working days, by 28/10/2024.", "acknowledgement"),
+    ("Your request needs information from two services, and we have not yet been able to collate all of it. We now expect to send "
+     "you a full response by 12 July 2024.", "extension"),
+    ("Thank you for your email of 03/10/2024. We have copied your further questions below and answered each one beneath it.\n"
+     "> Which drones were bought in 2024?\nTwo, both from Skyline Ltd.", "response"),
+])
+def test_kinds_from_batches_b30_and_b31(reply, kind):
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == kind
+
+
+def test_a_numbered_answer_after_a_refusal_notice_with_no_blank_line_is_read():
+    reply = ("Questions 1 and 2\nWe are refusing questions 1 and 2 under section 14(2), and\nthis response acts as a refusal notice "
+             "under section 17 of the Act for\nthose questions.\n3. Drone incidents reported.\nNone were reported.")
+    assert answers(page(ITEMS_SHARED, reply))[2] == "None were reported."
+
+
+def test_an_earlier_request_the_reply_cites_is_not_this_ones_reference():
+    reply = ("Our reference: FOI 1749310\n\n1. These are substantially similar to questions 1 and 2 of your request FOI 1702218.\n"
+             "Our response to FOI 1702218 remains online.\n\n2. None.\n\n3. None.")
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "FOI 1749310"
+    reply = reply.replace("Our reference: FOI 1749310\n\n", "")
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).reference is None
+
+
+def test_answers_to_a_follow_ups_new_questions_under_the_same_numbers_answer_none_of_the_first():
+    between = ("Sam Carter\n10 June 2024\n\nDear Ashby Borough Council,\n\nI have some further questions:\n"
+               "1. Which company supplied the drones and at what price?\n2. How many pilots hold a licence?\n\n"
+               "Yours faithfully,\n\nSam Carter\n\n")
+    first = "1. Drones owned by the council.\n4\n\n2. Drone flights made in 2023.\n212"
+    reply = ("1. Which company supplied the drones and at what price?\nSkyline Ltd, £4,000 each.\n\n"
+             "3. Does the council keep a record of insurance claims?\nYes.")
+    text = page(ITEMS_SHARED, first, between="") + "\n" + page(ITEMS_SHARED, reply, between=between).split("Council data\n\n", 1)[1]
+    assert answers(text) == ["4", "212", None]
+
+
+def test_a_word_on_the_replys_second_part_after_the_last_answer_is_none_of_its():
+    reply = "1. 4 drones.\n\n2. 212 flights.\n\n3. None.\n\nPart 2 of 2 will follow as soon as possible."
+    assert answers(page(ITEMS_SHARED, reply))[2] == "None."

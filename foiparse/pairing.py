@@ -1074,6 +1074,34 @@ def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]
     return len(opening.split()) >= 3 and opening in own
 
 
+# A later reply's words over the one answer it sends: "The figures for question 4 are set out below."
+ONE_ITEM_POINTER = re.compile(
+    r"\b(?:figures|information|answer|data|details|table|response) (?:for|to|at) (?:your )?(?:question|item|part) (?P<label>\d{1,3}[a-z]?)"
+    r" (?:is|are) (?:set out |given |shown |provided )?(?:below|as follows)",
+    re.I,
+)
+
+
+def _pointed_answer(message: Message, asked: list[Question]) -> dict[str, list[tuple[int, str]]]:
+    """The answer a later reply sends for the one question another reply left, under words that name it
+    ("Apologies, the spreadsheet was left off our email. The figures for question 4 are set out below.")."""
+    if message.kind not in ANSWERING_KINDS or all(q.answer is None for q in asked):
+        return {}
+    own = message.own_lines
+    for k, (_, text) in enumerate(own):
+        following = own[k + 1][1] if k + 1 < len(own) else ""
+        joined = " ".join(text.split()) + " " + " ".join(following.split())  # the words may wrap
+        found = ONE_ITEM_POINTER.search(joined) if "uestion" in joined or "item" in joined or "part" in joined else None
+        if not found or found.start() >= len(" ".join(text.split())):
+            continue
+        question = next((q for q in asked if q.number == found.group("label")), None)
+        if question is not None and question.answer is None:
+            first = k + 2 if found.end() > len(" ".join(text.split())) else k + 1
+            end = next((j for j in range(first, len(own)) if _closes_answers(own, j)), len(own))
+            return {question.number: _trim(own[first:end])}
+    return {}
+
+
 def _keeps_first_numbers(message: Message, questions: list[Question], revised: list[Question]) -> bool:
     """Whether a reply after a revised list still answers by the request's numbers: it labels answers the
     revised list does not have ("3." and "4." after a chaser that listed the two outstanding items as 1 and 2)."""
@@ -1096,7 +1124,9 @@ def pair(thread: Thread) -> Thread:
             asked, to_original = revised[1], revised[2]
         answers, layout = _answers_in(message, asked, restated)
         if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
-            continue
+            answers, layout = _pointed_answer(message, asked), "the reply names the one question it answers"
+            if not answers:
+                continue
         if any(answers.values()):
             labelled.add(message.index)
         if message.kind in MAYBE_ANSWERING:

@@ -563,3 +563,11 @@ def test_answers_to_a_follow_ups_new_questions_under_the_same_numbers_answer_non
 def test_a_word_on_the_replys_second_part_after_the_last_answer_is_none_of_its():
     reply = "1. 4 drones.\n\n2. 212 flights.\n\n3. None.\n\nPart 2 of 2 will follow as soon as possible."
     assert answers(page(ITEMS_SHARED, reply))[2] == "None."
+
+
+def test_a_later_reply_naming_the_one_question_left_gives_its_answer():
+    first = "1. 4 drones.\n\n2. Please see the attached spreadsheet.\n\n3. None."
+    later = ("Apologies, the spreadsheet was left off our email. The figures for\nquestion 2 are set out below.\n\n"
+             "Year Flights\n2023 212\n2024 198")
+    text = page(ITEMS_SHARED, first) + "\nInformation Governance, Ashby Borough Council\n1 July 2024\n\nDear Mr Carter\n\n" + later + "\n\nYours sincerely\n\nPriya Nand\n"
+    assert answers(text)[1] == "Year Flights\n2023 212\n2024 198"

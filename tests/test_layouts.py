@@ -530,8 +530,10 @@ def test_a_numbered_table_that_is_not_a_question_table_is_read_as_prose():
      "you a full response by 12 July 2024.", "extension"),
     ("Thank you for your email of 03/10/2024. We have copied your further questions below and answered each one beneath it.\n"
      "> Which drones were bought in 2024?\nTwo, both from Skyline Ltd.", "response"),
+    ("Please accept our apologies for the delay in responding to your request.\nWe are still waiting for some of the information "
+     "from the Housing team. We will send you a full response as soon as we can.", "extension"),
 ])
-def test_kinds_from_batches_b30_and_b31(reply, kind):
+def test_kinds_from_batches_b30_to_b33(reply, kind):
     assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == kind
 
 

@@ -46,12 +46,9 @@ REFERENCE_GIVEN = re.compile(r"(?i:\breference\b(?:\s+(?:number|no\.?))?(?:\s+(?
 # Words that tie a receipt to this request, making it an acknowledgement rather than an automatic reply;
 # not the name of the office that sends it ("Thank you for contacting the Freedom of Information Office").
 _NOT_A_TEAM = r"(?! (?:office|team|unit|officer|mailbox|section|service)\b)"
-# nor the Act named in a notice to everyone ("requests made under the Freedom of Information (Scotland) Act 2002 will
-# still be answered on time"), where "your Freedom of Information request" is this one
-_NOT_THE_ACT = r"(?! (?:\(scotland\) )?act\b)"
 # so does a due date: "will respond within 20 working days, by 2 April 2024" (not "the statutory 20 working days")
 REQUEST_SPECIFIC = re.compile(
-    r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + _NOT_THE_ACT + r"|information request|\bFOI\b" + _NOT_A_TEAM
+    r"\breference\b|\bref\b|your request|freedom of information" + _NOT_A_TEAM + r"|information request|\bFOI\b" + _NOT_A_TEAM
     + r"|\bEIR\b|\bby \d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6} \d{4}\b",
     re.I,
 )
@@ -59,7 +56,7 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # The outcome of a review: "I have now completed the internal review", "the review upheld"; not its promise,
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
-    r"internal review response|(?<!send you the )(?<!let you know the )(?<!inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
+    r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
     r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
@@ -76,10 +73,10 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile|complete|finali[sz]e)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
-    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them| each one)?(?: in the (?:table|list))? (?:below|beneath)|see attached"
+    r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|answered (?:it|them|each one|each question) beneath|see attached"
     r"|response (?:is |are )?(?:as follows|below)|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
     r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|our (?:formal |full )?response (?:is|to your|to each)",
 )
@@ -138,6 +135,9 @@ GUARDS = {
 # A general mailbox's sentence about what to do if a mail is a request: "If your email is a request for information
 # under the Freedom of Information (Scotland) Act 2002, it will be passed to …"
 IF_YOUR_MAIL = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b[^.]*\.?", re.I)
+# and its sentence on requests in general: "Requests made under the Freedom of Information Act … will still be answered
+# within 20 working days" (not "your Freedom of Information Act request", nor "logged it as a request under the Act")
+REQUESTS_IN_GENERAL = re.compile(r"[^.]*\brequests (?:made |received |submitted )?under the\b[^.]*\.?", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -204,7 +204,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
         # "your" / "request" may wrap; what a notice says of requests only if the mail is one is no tie to this one
-        joined = IF_YOUR_MAIL.sub("", " ".join(text.split()))
+        joined = REQUESTS_IN_GENERAL.sub("", IF_YOUR_MAIL.sub("", " ".join(text.split())))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):

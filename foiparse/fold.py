@@ -253,6 +253,7 @@ def fold(lines: list[str]) -> list[str]:
         roles[k] = QUOTED
     closing = SIGNOFF
     in_closing = False
+    notice_at: int | None = None  # where a refusal-notice sentence opened the closing text
     framed_until = 0
     for k in range(end):
         line, head = lines[k], heads[k]
@@ -267,9 +268,11 @@ def fold(lines: list[str]) -> list[str]:
             # Inside a framed disclaimer: nothing in it ("Thank you.") ends it.
             roles[k] = BOILERPLATE
             continue
-        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and (not heads[k - 1] or _ends_sentence(lines[k - 1])):
+        if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and (not heads[k - 1] or (
+                notice_at is not None and k - notice_at <= 3 and _ends_sentence(lines[k - 1]))):
             # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
-            # the next numbered answer takes the reply up again.
+            # the next numbered answer takes the reply up again; so too, with no blank line between, after
+            # the short sentence that makes the reply a refusal notice for the items above.
             in_closing = False
         disclaimer_end = _disclaimer_at(lines, k, end, in_closing) if head in RULE_HEADS else None
         if disclaimer_end is not None:
@@ -277,6 +280,7 @@ def fold(lines: list[str]) -> list[str]:
             in_closing, closing = True, BOILERPLATE
         elif (head in BOILERPLATE_INITIALS or head.isdigit()) and _opens_standard_paragraph(line, head):
             in_closing, closing = True, BOILERPLATE
+            notice_at = k if REFUSAL_NOTICE.search(line) else None
         elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
         elif not in_closing and (head in VALEDICTION_INITIALS and VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):
@@ -305,6 +309,10 @@ def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
         return False
     between = "".join(lines[opening:k])
     return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
+
+
+# The sentence that makes a reply a refusal notice: "this response acts as a refusal notice under section 17"
+REFUSAL_NOTICE = re.compile(r"this (?:letter|e-?mail|response) (?:acts|serves) as (?:a|the) refusal notice", re.I)
 
 
 def _ends_sentence(line: str) -> bool:

@@ -66,7 +66,7 @@ NOTES_PARAGRAPH = re.compile(r"^\s*(?:please note\b(?!,? (?:that )?(?:this|it)\b
 # above is taken from …", which may be on the last answer alone)
 NOTES_LINE = re.compile(
     r"^\s*(?:(?:all|these) (?:figures|numbers) (?:are|were|include|exclude|relate|cover)\b|the (?:figures|numbers) above\b"
-    r"|(?:please note,? (?:that )?)?the (?:answers|responses)(?: (?:given|provided|supplied))? above\b|part \d of \d\b)",
+    r"|(?:please note,? (?:that )?)?the (?:answers|responses)(?: (?:given|provided|supplied))? above\b|part \d of \d (?:will|to) follow\b)",
     re.I,
 )
 # A heading after the answers over the reasons for a refusal, which answer no item: "REASONS FOR DECISION",
@@ -565,17 +565,15 @@ QUARTER_ROW = re.compile(r"^\s*Q[1-4]\s+(?:19|20)\d\d[/-]\d\d\b", re.I)
 QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 
 
-def _interleaved_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+def _interleaved_answers(message: Message, questions: list[Question], new: dict[str, list[str]]) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer where the reply quotes the request ("> 1. How many …") and answers below each item.
 
     An item's answer is the reply's own lines after its quoted label, up to
     the next quoted line that follows them (the next item, or the quoted sign-off).
-    A quoted item must be on its question's subject: a review quoting the
-    requester's own numbered points ("> 1. You did not answer question 4")
-    answers those points, not the questions of the same numbers.
+    A review quoting the requester's own numbered points ("> 1. You did not
+    answer question 4") answers those points, not the questions of the same numbers.
     """
-    texts = {q.number: q.text for q in questions}
-    labels = set(texts)
+    by_label = {q.number: q for q in questions}
     answers: dict[str, list[tuple[int, str]]] = {}
     current: str | None = None
     for number, text, role in message.lines:
@@ -583,7 +581,7 @@ def _interleaved_answers(message: Message, questions: list[Question]) -> dict[st
             if text.lstrip()[:1] != ">":
                 continue  # a block of quoted mail below the reply ("show quoted sections"), not answered within
             found = match_item(QUOTE_MARKS.sub("", text, count=1))
-            if found and found[0] in labels and found[0] not in answers and _same_subject(found[2], texts[found[0]]):
+            if found and found[0] in by_label and found[0] not in answers and not _is_new_item(found[2], by_label[found[0]], new):
                 current = found[0]
                 answers[current] = []
             elif current is not None and any(t.strip() for _, t in answers[current]):
@@ -881,7 +879,7 @@ def _enough(count: int, asked: list[Question]) -> bool:
     return count >= min(2, len(asked))
 
 
-def _answers_in(message: Message, asked: list[Question], restated: dict[str, list[str]]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
+def _answers_in(message: Message, asked: list[Question], restated: dict[str, list[str]], new: dict[str, list[str]]) -> tuple[dict[str, list[tuple[int, str]]], str | None]:
     """The reply's answers by label, and how they were found where it was not by their numbers.
 
     Numbered blocks come first; the other layouts are tried only where numbers
@@ -891,7 +889,7 @@ def _answers_in(message: Message, asked: list[Question], restated: dict[str, lis
     numbered = answers = _numbered_answers(message, asked, restated)
     if _enough(len(answers), asked):
         return answers, None
-    answers = _interleaved_answers(message, asked)
+    answers = _interleaved_answers(message, asked, new)
     if _enough(sum(1 for lines in answers.values() if lines), asked):
         return answers, "answers written under the quoted questions"
     if message.kind not in ANSWERING_KINDS:
@@ -938,19 +936,28 @@ def _answers_in_order(message: Message, asked: list[Question]) -> dict[str, list
     return {question.number: found[label] for label, question in zip(other, asked)}
 
 
-def _restated_items(thread: Thread, questions: list[Question]) -> dict[str, list[str]]:
-    """Items the requester wrote again in other words under the same numbers, in a clarification or a
-    follow-up ("2. A breakdown … by premises type only"): a reply may repeat those words over its answer."""
+# A follow-up that asks questions of its own: "It raises some further questions", "I have three further questions"
+FURTHER_QUESTIONS = re.compile(r"\b(?:further|additional|new|supplementary|follow-?up) questions?\b", re.I)
+
+
+def _requesters_items(thread: Thread, questions: list[Question]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The items the requester numbered again after the request, by label: those restated in other words in a
+    clarification or a follow-up ("2. A breakdown … by premises type only"), which a reply may repeat over
+    its answer; and those that are new, in a follow-up asking further questions or in a review request's
+    points ("1. You did not answer question 4"), whose answers answer none of the request's."""
     texts = {q.number: q.text for q in questions}
     restated: dict[str, list[str]] = {}
+    new: dict[str, list[str]] = {}
     for message in thread.messages:
-        if message.kind in ("clarification", "follow_up"):
-            for _, text in message.own_lines:
-                found = match_item(text)  # the items one by one: a restatement gives only those it changes ("2." and "4.")
-                if found and found[0] in texts and len(found[2].split()) >= 4 and found[2].strip() != texts[found[0]]:
-                    if _same_subject(found[2], texts[found[0]]):  # not a new question under an old number
-                        restated.setdefault(found[0], []).append(found[2].strip())
-    return restated
+        if message.kind not in ("clarification", "follow_up", "internal_review_request"):
+            continue
+        own = message.own_lines
+        asks_more = message.kind == "internal_review_request" or any(FURTHER_QUESTIONS.search(text) for _, text in own)
+        for _, text in own:
+            found = match_item(text)  # the items one by one: a restatement gives only those it changes ("2." and "4.")
+            if found and found[0] in texts and len(found[2].split()) >= 4 and found[2].strip() != texts[found[0]]:
+                (new if asks_more else restated).setdefault(found[0], []).append(found[2].strip())
+    return restated, new
 
 
 def _revised_list(thread: Thread, questions: list[Question]) -> tuple[int, list[Question], dict[str, str]] | None:
@@ -1014,24 +1021,32 @@ def _same_subject(text: str, question: str) -> bool:
     return not asked or len(asked & _word_stems(question)) >= 0.4 * len(asked)
 
 
-def _asks_another(question: Question, lines: list[tuple[int, str]]) -> bool:
-    """Whether a block opens with some other question under this one's number: a reply to a follow-up that
-    asked new numbered questions ("1. How many of the households counted in your answer to question 2 …?")."""
+def _is_new_item(words: str, question: Question, new: dict[str, list[str]]) -> bool:
+    """Whether words repeat a question the requester asked later under this one's number, not this one."""
+    return any(_same_subject(words, asked) for asked in new.get(question.number, ())) and not _same_subject(words, question.text)
+
+
+def _asks_another(question: Question, lines: list[tuple[int, str]], new: dict[str, list[str]]) -> bool:
+    """Whether a block opens by repeating a later question under this one's number: a reply to a follow-up
+    that asked further numbered questions ("1. How many of the households counted in your answer to question 2 …?")."""
+    if question.number not in new:
+        return False
     opening = []
     for _, text in lines[:3]:
         opening.append(text)
         if text.rstrip().endswith("?"):
-            return not _same_subject(" ".join(opening), question.text)
+            return _is_new_item(" ".join(opening), question, new)
     return False
 
 
-def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], notes: list[str], thread: Thread, declined: set[str]) -> None:
+def _take_answers(message: Message, answers: dict[str, list[tuple[int, str]]], notes: list[str], thread: Thread, declined: set[str],
+                  new: dict[str, list[str]]) -> None:
     """Give each question still unanswered its lines from this reply, with the notes on how they were found
     (only where the reply answered something: a note on a layout that gave nothing would mislead)."""
     answered_here = False
     after_items = _request_after_items(thread)
     for question in thread.questions:
-        if question.answer is None and answers.get(question.number) and not _asks_another(question, answers[question.number]):
+        if question.answer is None and answers.get(question.number) and not _asks_another(question, answers[question.number], new):
             if not _set_answer(question, _less_request_echo(answers[question.number], after_items), message):
                 declined.add(question.number)
             answered_here = answered_here or question.answered_in == message.index
@@ -1117,12 +1132,12 @@ def pair(thread: Thread) -> Thread:
     declined: set[str] = set()
     labelled: set[int] = set()  # replies that answer under the items' labels: their prose answers no item
     revised = _revised_list(thread, questions)
-    restated = _restated_items(thread, questions)
+    restated, new = _requesters_items(thread, questions)
     for message in responses:
         asked, to_original = questions, None
         if revised and message.index > revised[0] and not _keeps_first_numbers(message, questions, revised[1]):
             asked, to_original = revised[1], revised[2]
-        answers, layout = _answers_in(message, asked, restated)
+        answers, layout = _answers_in(message, asked, restated, new)
         if not _enough(len(answers), asked) and not _answers_one_left(message, answers, asked):
             answers, layout = _pointed_answer(message, asked), "the reply names the one question it answers"
             if not answers:
@@ -1142,7 +1157,7 @@ def pair(thread: Thread) -> Thread:
             answers = {to_original[label]: lines for label, lines in answers.items() if label in to_original}
             moved = ", ".join(f"its item {label} is question {number}" for label, number in to_original.items() if label != number)
             notes.append(f"answers follow the revised list in message {revised[0]}: {moved}")
-        _take_answers(message, answers, notes, thread, declined)
+        _take_answers(message, answers, notes, thread, declined, new)
     _share_trailing_answer(questions, declined, thread.warnings)
     if all(q.answer is None for q in questions):
         # Last of the numbered layouts, once no reply answers by the request's own labels: a reply that numbers
@@ -1150,7 +1165,7 @@ def pair(thread: Thread) -> Thread:
         for message in (m for m in responses if m.kind in ANSWERING_KINDS):
             answers = _answers_in_order(message, questions)
             if answers:
-                _take_answers(message, answers, ["answers paired by order: the response numbers its answers otherwise than the request"], thread, declined)
+                _take_answers(message, answers, ["answers paired by order: the response numbers its answers otherwise than the request"], thread, declined, new)
                 break
     if all(q.answer is None for q in questions):
         for message in (m for m in responses if m.kind in ANSWERING_KINDS and m.index not in labelled):
@@ -1163,7 +1178,7 @@ def pair(thread: Thread) -> Thread:
                 break
             paragraphs = _paragraph_answers(lines, questions)
             if paragraphs:
-                _take_answers(message, paragraphs, ["answers paired by order: one paragraph per question, each on its question's subject"], thread, declined)
+                _take_answers(message, paragraphs, ["answers paired by order: one paragraph per question, each on its question's subject"], thread, declined, new)
                 break
             for question in questions:
                 _set_answer(question, lines, message)

@@ -60,7 +60,8 @@ CORRECTION = re.compile(r"(?<![a-z])correct(?:ed)? (?:reference|ref)\b[^.]{0,40}
 CORRECTION_WORD = "orrect"
 # Words before a reference that make it an earlier request's, cited in the reply: "substantially similar to questions 1,
 # 3 and 4 of your request FOI / 1702218", "your previous request (FOI 1234)"
-EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier|prior|former|similar to|same as|repeat of)\b[^.]{0,60}$", re.I)
+# (not "our previous email about your request FOI-2024-0456", "the earlier response to your request …")
+EARLIER_REQUEST = re.compile(r"\b(?:(?:previous|earlier|prior|former) (?:FOI |freedom of information )?request|(?:similar to|same as|repeat of)\b[^.]{0,40}\brequest)\W{0,3}$", re.I)
 # What names the request an internal review is of, just before its reference: "an internal review of FOI / 431196",
 # "Internal Review – FOI / 431196"; not "the internal review, reference FOI-IR-2024-012"
 REVIEW_OF = re.compile(r"review(?: of(?: (?:your|my|our|the))?(?: (?:FOI )?request)?| ?[–—-])\s*$", re.I)

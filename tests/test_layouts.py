@@ -553,7 +553,8 @@ def test_an_earlier_request_the_reply_cites_is_not_this_ones_reference():
 
 def test_answers_to_a_follow_ups_new_questions_under_the_same_numbers_answer_none_of_the_first():
     between = ("Sam Carter\n10 June 2024\n\nDear Ashby Borough Council,\n\nI have some further questions:\n"
-               "1. Which company supplied the drones and at what price?\n2. How many pilots hold a licence?\n\n"
+               "1. Which company supplied the drones and at what price?\n2. How many pilots hold a licence?\n"
+               "3. Does the council keep a record of insurance claims?\n\n"
                "Yours faithfully,\n\nSam Carter\n\n")
     first = "1. Drones owned by the council.\n4\n\n2. Drone flights made in 2023.\n212"
     reply = ("1. Which company supplied the drones and at what price?\nSkyline Ltd, £4,000 each.\n\n"
@@ -573,3 +574,34 @@ def test_a_later_reply_naming_the_one_question_left_gives_its_answer():
              "Year Flights\n2023 212\n2024 198")
     text = page(ITEMS_SHARED, first) + "\nInformation Governance, Ashby Borough Council\n1 July 2024\n\nDear Mr Carter\n\n" + later + "\n\nYours sincerely\n\nPriya Nand\n"
     assert answers(text)[1] == "Year Flights\n2023 212\n2024 198"
+
+
+# What a fifth review found the rules for b30 and b31 would take wrongly
+@pytest.mark.parametrize("reply, kind", [
+    ("Thank you for your email. Your Freedom of Information Act request has been received and will be answered within 20 working days.",
+     "acknowledgement"),
+    ("I am writing to inform you of the outcome of the internal review. I have decided to uphold the original decision.",
+     "internal_review_response"),
+    ("Thank you for your request. The details of your request are given beneath. We will respond by 2 April 2024.", "acknowledgement"),
+    ("1. 4 drones.\n\n2. 212 flights.\n\n3. We have not yet been able to complete the validation of the incident data, so it is not "
+     "held in a form we can release.", "response"),
+])
+def test_kinds_the_fifth_review_found(reply, kind):
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == kind
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("I have summarised each question below.\n\n1. What drones does the council own?\n4 drones.\n\n"
+     "2. How often were they flown last year?\n212 flights.\n\n3. Were there any incidents?\nNone.",
+     ["4 drones.", "212 flights.", "None."]),
+    ("1. 4 drones.\n\n2. 212 flights.\n\n3. The incidents fall into two parts:\nPart 1 of 2 – minor damage: 3\nPart 2 of 2 – injury: 0",
+     ["4 drones.", "212 flights.", "The incidents fall into two parts:\nPart 1 of 2 – minor damage: 3\nPart 2 of 2 – injury: 0"]),
+])
+def test_answers_the_fifth_review_found(reply, expected):
+    given = answers(page(ITEMS_SHARED, reply))
+    assert [answer.splitlines()[-1] if answer else answer for answer in given] == [e.splitlines()[-1] for e in expected]
+
+
+def test_a_previous_email_about_the_request_does_not_make_its_reference_an_earlier_requests():
+    reply = "Further to our previous email about your request FOI-2024-0456, please find our response.\n\n1. 4.\n2. 212.\n3. None."
+    assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "FOI-2024-0456"

@@ -72,6 +72,7 @@ ADVICE_OPENING = re.compile(r"under section 16\b", re.I)
 # "If you have any queries about this response", "I hope this is helpful however",
 # "The information provided in this response is available for re-use",
 # "The supply of information in response to a freedom of information request",
+# "Information you receive which is not subject to an exemption … may still be protected by copyright",
 # "This Email, and any attachments, may contain", "NOTE: Please do not edit the subject line",
 # "I am sorry again for the delay" (an apology that closes; one that opens a reply is the sender's own),
 # "Under section 16 of the Freedom of Information Act 2000 the Council has a duty to provide advice",
@@ -98,6 +99,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|this (?:letter|e-?mail|response) is (?:a|the|our) refusal notice(?: under section 1[67](?: of the [a-z ()]*act(?: 2000| 2002)?)?)?\.\s*(?:if\b|you\b|$)"
     r"|the information (?:provided|supplied|released) (?:in|with) this (?:response|letter|email)"
     r"|the supply of information in response to"
+    r"|information you receive which is not subject to an exemption"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"
     r"|under uk copyright law"
     r"|information you receive which is not subject to (?:continuing )?crown copyright"
@@ -254,6 +256,7 @@ def fold(lines: list[str]) -> list[str]:
     closing = SIGNOFF
     in_closing = False
     notice_at: int | None = None  # where a refusal-notice sentence opened the closing text
+    advice_at: int | None = None  # where section 16 advice opened it
     framed_until = 0
     for k in range(end):
         line, head = lines[k], heads[k]
@@ -271,9 +274,12 @@ def fold(lines: list[str]) -> list[str]:
         if in_closing and closing == BOILERPLATE and RESUMED_ITEM.match(line) and k and (not heads[k - 1] or (
                 notice_at is not None and k - notice_at <= 3 and _ends_sentence(lines[k - 1]))):
             # A paragraph of advice between answers ("Under section 16 … narrow this part") is not the close:
-            # the next numbered answer takes the reply up again; so too, with no blank line between, after
-            # the short sentence that makes the reply a refusal notice for the items above.
+            # the next numbered answer takes the reply up again, and the advice is the answer's above it;
+            # so too, with no blank line between, after the short sentence that makes the reply a refusal
+            # notice for the items above.
             in_closing = False
+            if advice_at is not None:
+                roles[advice_at:k] = [OWN if role == BOILERPLATE else role for role in roles[advice_at:k]]
         disclaimer_end = _disclaimer_at(lines, k, end, in_closing) if head in RULE_HEADS else None
         if disclaimer_end is not None:
             framed_until = disclaimer_end
@@ -281,6 +287,7 @@ def fold(lines: list[str]) -> list[str]:
         elif (head in BOILERPLATE_INITIALS or head.isdigit()) and _opens_standard_paragraph(line, head):
             in_closing, closing = True, BOILERPLATE
             notice_at = k if REFUSAL_NOTICE.search(line) else None
+            advice_at = k if ADVICE_OPENING.search(line) else None
         elif head in REFERENCES_INITIALS and REFERENCES_HEADING.match(line):
             in_closing, closing = True, SIGNOFF
         elif not in_closing and (head in VALEDICTION_INITIALS and VALEDICTION.match(line) or head == "-" and SIG_SEPARATOR.match(line)):

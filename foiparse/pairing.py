@@ -14,7 +14,7 @@ import itertools
 import re
 
 from .fold import PARAGRAPH_NUMBER
-from .model import OWN, QUOTED, Message, Question, Thread
+from .model import FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind
 
@@ -38,11 +38,12 @@ ANSWER_ATTACHED = re.compile(r"(?:attached|enclosed)\s+(?:is\s+|please find\s+)?
 # An item answered only by pointing at an attachment: "Please see attached.", "See the attached spreadsheet",
 # "Please see the attached spreadsheet, which lists each school with the number of pupils" (a description, no figure;
 # not "…, which shows that none of the car parks issued fines" nor "…, however we do not hold the reasons"),
-# "This information is in the attached spreadsheet, which lists …"
+# "This information is in the attached spreadsheet, which lists …", "A copy of our Staffing Policy is attached."
 ATTACHMENT_ONLY = re.compile(
     r"^\W*(?:please\s+)?(?:see|refer to|find)\s+(?:the\s+)?(?:attached|attachment|enclosed)\b[^.]{0,40}"
     r"(?:,?\s*which (?:lists|contains|sets out|gives|provides|includes|details|breaks down)\b[^.\d]{0,120})?\.?\s*$"
-    r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b",
+    r"|^\W*(?:this|the) (?:information|answer|data|breakdown|list) (?:is|are|can be found) (?:provided |set out |given |shown )?in the (?:attached|enclosed)\b"
+    r"|^\W*(?:a|the) copy of (?:the |our |its )?[^.\d]{0,80}? (?:is|are) (?:attached|enclosed)\.?\s*$",
     re.I,
 )
 # An answer that opens with its verdict: "Yes.", "No –"
@@ -462,7 +463,7 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
         if earlier is not None:
             if start[3] and not accepted[earlier][3]:
                 del accepted[earlier]
-            elif block(earlier):
+            elif _holds_words(block(earlier)):
                 continue
         accepted.append(start)
     blocks = [block(position) for position in range(len(accepted))]
@@ -474,6 +475,12 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
             if lines or label not in answers:
                 answers[label] = lines
     return answers
+
+
+def _holds_words(lines: list[tuple[int, str]]) -> bool:
+    """Whether a block holds more than a heading: the repeated list's last item is followed by "Our response"
+    over the answers, which is no answer to it."""
+    return any(len(text.split()) > 4 or text.rstrip().endswith(".") or any(ch.isdigit() for ch in text) for _, text in lines if text.strip())
 
 
 def _parent(label: str, order: list[str]) -> str | None:
@@ -700,7 +707,26 @@ def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) 
         weights = [sum(1 / spread[stem] for stem in stems & wanted) for wanted in question_stems]
         if weights[k] < 1 or weights[k] < max(weights):
             return {}
-    return {q.number: paragraph for q, paragraph in zip(questions, paragraphs)}
+    return {q.number: _less_asked_sentence(paragraph) for q, paragraph in zip(questions, paragraphs)}
+
+
+# A sentence that restates the item before its answer: "Your third question asked how many investigations were open."
+ASKED_SENTENCE = re.compile(r"^\s*Your (?:\w+ )?(?:question|request|part)(?: \d+)? asked\b[^.?]*[.?]\s*", re.I)
+
+
+def _less_asked_sentence(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A paragraph less its opening sentence that restates the question ("Your request asked how many …. We hold …")."""
+    joined, starts = "", []
+    for number, text in lines:
+        starts.append(len(joined))
+        joined += text + " "
+    found = ASKED_SENTENCE.match(joined)
+    if not found or found.end() >= len(joined.rstrip()):
+        return lines
+    k = max(j for j, start in enumerate(starts) if start <= found.end())
+    cut = found.end() - starts[k]
+    rest = lines[k][1][cut:]
+    return _trim(([(lines[k][0], rest)] if rest.strip() else []) + lines[k + 1:])
 
 
 def _headed_answers(message: Message, questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
@@ -840,6 +866,47 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
         question.answered_in = message.index
         question.answer_first, question.answer_last = lines[0][0], lines[-1][0]
     return True
+
+
+# An answer that only sends the reader to an annex further down: "Please see the table at Annex A below."
+ANNEX_POINTER = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:\w+\s+)?(?:at|in)\s+(?P<kind>annex|appendix)\s+(?P<label>[A-Z0-9]{1,3})(?:\s+below)?\W*$", re.I)
+# The annex's heading: "Annex A", "Annex A – Overtime paid for incident response, by area"
+ANNEX_HEADING = re.compile(r"^\s*(?P<kind>annex|appendix)\s+(?P<label>[A-Z0-9]{1,3})\b(?:\s*[–—:-].*)?\s*$", re.I)
+# Lines after an annex that are the page's or the mail's, not the annex's: "References", "NOTE: Please do not edit …"
+AFTER_ANNEX = re.compile(r"^\s*(?:References|Visible links|NOTE:|show quoted sections)\b", re.I)
+
+
+def _take_annexes(thread: Thread) -> None:
+    """An answer that only points to an annex below takes the annex (without its heading), wherever in the
+    reply it stands (after the letter's last answer, or after the signature); the answer above the annex
+    no longer runs on into it."""
+    for question in thread.questions:
+        pointer = ANNEX_POINTER.match(question.answer or "")
+        if not pointer:
+            continue
+        message = thread.messages[question.answered_in]
+        lines = message.lines
+        heading = next((k for k, (n, text, _) in enumerate(lines) if n > question.answer_last and (found := ANNEX_HEADING.match(text))
+                        and found.group("kind").lower() == pointer.group("kind").lower() and found.group("label") == pointer.group("label")), None)
+        if heading is None:
+            continue
+        inside = lines[heading][2] == OWN
+        end = heading + 1
+        while end < len(lines) and not (ANNEX_HEADING.match(lines[end][1]) or AFTER_ANNEX.match(lines[end][1]) or lines[end][2] in (QUOTED, FURNITURE)
+                                         or (inside and lines[end][2] != OWN)):
+            end += 1
+        annex = _trim([(n, text) for n, text, _ in lines[heading + 1:end]])
+        if not annex:
+            continue
+        first_line, caption = lines[heading][0], " ".join(lines[heading][1].split())
+        for other in thread.questions:
+            if other.answered_in == question.answered_in and other.answer_first is not None and other.answer_first < first_line <= other.answer_last:
+                cut = other.answer.find(caption)  # the answer above ran on into the annex: it ends where the annex begins
+                if cut > 0:
+                    other.answer = other.answer[:cut].rstrip()
+                    other.answer_last = max(n for n, t in message.own_lines if n < first_line and t.strip())
+        question.answer, question.answer_first, question.answer_last = _answer_text(annex), annex[0][0], annex[-1][0]
+        thread.warnings.append(f"question {question.number}: answer taken from annex {pointer.group('label')}, where the response points")
 
 
 def _resolve_pointers(questions: list[Question], warnings: list[str]) -> None:
@@ -1184,6 +1251,7 @@ def pair(thread: Thread) -> Thread:
                 _set_answer(question, lines, message)
             thread.warnings.append(f"message {message.index}: one answer in prose for all questions, not numbered")
             break
+    _take_annexes(thread)
     _resolve_pointers(questions, thread.warnings)
     unanswered = [q.number for q in questions if q.answer is None]
     if unanswered and len(unanswered) < len(questions):

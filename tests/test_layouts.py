@@ -605,3 +605,32 @@ def test_answers_the_fifth_review_found(reply, expected):
 def test_a_previous_email_about_the_request_does_not_make_its_reference_an_earlier_requests():
     reply = "Further to our previous email about your request FOI-2024-0456, please find our response.\n\n1. 4.\n2. 212.\n3. None."
     assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == "FOI-2024-0456"
+
+
+# Shapes from blind batch b32 (central government in the MHCLG layout)
+def test_an_answer_pointing_to_an_annex_below_takes_the_annex():
+    reply = ("1. 4 drones.\n\n2. Please see the table at Annex A below.\n\n3. None. We do not record incidents.\n\n"
+             "Annex A – Flights by year\n\nYear Flights\n2023 212\n2024 198")
+    given = answers(page(ITEMS_SHARED, reply))
+    assert given == ["4 drones.", "Year Flights\n2023 212\n2024 198", "None. We do not record incidents."]
+
+
+def test_section_16_advice_between_answers_is_the_answer_above_it():
+    reply = ("1. 4 drones.\n\n2. We do not hold this information.\n\nUnder section 16 of the Act we have a duty to provide advice "
+             "and assistance. The police may hold it.\n\n3. None.")
+    assert answers(page(ITEMS_SHARED, reply))[1] == ("We do not hold this information.\nUnder section 16 of the Act we have a duty to "
+                                                      "provide advice and assistance. The police may hold it.")
+
+
+def test_the_restated_list_then_a_heading_over_the_answers_is_read_as_the_answers():
+    reply = ("You asked:\n\n1. Drones owned by the council.\n2. Drone flights made in 2023.\n3. Drone incidents reported.\n\n"
+             "Our response\n\n1. 4 drones.\n\n2. 212 flights.\n\n3. A copy of our incident log is attached.")
+    assert answers(page(ITEMS_SHARED, reply)) == ["4 drones.", "212 flights.", None]
+
+
+def test_a_paragraph_answer_leaves_out_the_sentence_restating_its_question():
+    items = ["How many drones does the council own?", "How many flights were made in 2023?"]
+    reply = ("Your first question asked how many drones the council owns. We hold this information. The council owns 4 drones.\n\n"
+             "Your second question asked how many flights were made in 2023. We hold this information. 212 flights were made in 2023.")
+    assert answers(page(items, reply, opening="")) == ["We hold this information. The council owns 4 drones.",
+                                                         "We hold this information. 212 flights were made in 2023."]

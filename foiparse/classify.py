@@ -125,7 +125,7 @@ GUARDS = {
     REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still")),
+    EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
@@ -138,7 +138,7 @@ GUARDS = {
 IF_YOUR_MAIL = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b[^.]*\.?", re.I)
 # and its sentence on requests in general: "Requests made under the Freedom of Information Act … will still be answered
 # within 20 working days" (not "your Freedom of Information Act request", nor "logged it as a request under the Act")
-REQUESTS_IN_GENERAL = re.compile(r"[^.]*\brequests (?:made |received |submitted )?under the\b[^.]*\.?", re.I)
+REQUESTS_IN_GENERAL = re.compile(r"\brequests (?:made |received |submitted )?under the\b", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -167,6 +167,14 @@ def _substantive_attachments(message: Message) -> bool:
 def signalled_kind(message: Message) -> str | None:
     """The kind an incoming message's own words show, or None where nothing in them says."""
     return _kind_in_words(message, *_own_and_closing(message))
+
+
+def _less_general_sentences(text: str) -> str:
+    """The text less its sentences on requests in general (a sentence at a time: a pattern spanning one
+    from any position would be tried at every character)."""
+    if "requests" not in text.lower():
+        return text
+    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not REQUESTS_IN_GENERAL.search(sentence))
 
 
 def _calls_itself_automatic(low: str) -> bool:
@@ -205,7 +213,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
         # "your" / "request" may wrap; what a notice says of requests only if the mail is one is no tie to this one
-        joined = REQUESTS_IN_GENERAL.sub("", IF_YOUR_MAIL.sub("", " ".join(text.split())))
+        joined = _less_general_sentences(IF_YOUR_MAIL.sub("", " ".join(text.split())))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):

@@ -58,7 +58,7 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 REVIEW_OUTCOME = re.compile(
     r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
     r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
-    r"|the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
+    r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
 # "The team have asked me to clarify part 2 … could you please tell us which of these you mean";
@@ -122,7 +122,7 @@ REVIEW_REQUEST = re.compile(
 GUARDS = {
     DELIVERY_FAILURE: (80, ("deliver",)),
     OUT_OF_OFFICE: (80, ("office", "automatic", "auto", "away", "leave")),
-    REVIEW_OUTCOME: (80, ("review", "uphold", "upheld", "overturn", "original decision")),
+    REVIEW_OUTCOME: (100, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
     EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),

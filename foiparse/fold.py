@@ -99,7 +99,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|this (?:letter|e-?mail|response) is (?:a|the|our) refusal notice(?: under section 1[67](?: of the [a-z ()]*act(?: 2000| 2002)?)?)?\.\s*(?:if\b|you\b|$)"
     r"|the information (?:provided|supplied|released) (?:in|with) this (?:response|letter|email)"
     r"|the supply of information in response to"
-    r"|information you receive which is not subject to an exemption"
+    r"|information you receive which is not subject to an exemption under\b"
     r"|(?:all )?information (?:provided|released) (?:is|may be) subject to copyright"
     r"|under uk copyright law"
     r"|information you receive which is not subject to (?:continuing )?crown copyright"
@@ -278,7 +278,7 @@ def fold(lines: list[str]) -> list[str]:
             # so too, with no blank line between, after the short sentence that makes the reply a refusal
             # notice for the items above.
             in_closing = False
-            if advice_at is not None:
+            if advice_at is not None and not NEW_LIST.match(line) and not OTHER_ITEM.search(" ".join(lines[advice_at:k])):
                 roles[advice_at:k] = [OWN if role == BOILERPLATE else role for role in roles[advice_at:k]]
         disclaimer_end = _disclaimer_at(lines, k, end, in_closing) if head in RULE_HEADS else None
         if disclaimer_end is not None:
@@ -318,6 +318,10 @@ def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
     return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
 
 
+# A numbered line that starts a list of its own ("1. You can ask for an internal review"), not the next answer
+NEW_LIST = re.compile(r"^\s*\(?1[.)]\s")
+# Advice that speaks of another item ("In relation to question 3, if you were to narrow …"): that item's, not the one above
+OTHER_ITEM = re.compile(r"\b(?:question|item|part|point)s? \(?\d", re.I)
 # The sentence that makes a reply a refusal notice: "this response acts as a refusal notice under section 17"
 REFUSAL_NOTICE = re.compile(r"this (?:letter|e-?mail|response) (?:acts|serves) as (?:a|the) refusal notice", re.I)
 

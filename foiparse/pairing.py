@@ -14,7 +14,7 @@ import itertools
 import re
 
 from .fold import PARAGRAPH_NUMBER
-from .model import FURNITURE, OWN, QUOTED, Message, Question, Thread
+from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind
 
@@ -459,7 +459,7 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
         return _trim(_strip_restated_question(without))
 
     for start in _item_starts(own, set(texts)):
-        earlier = next((p for p, (_, labels, _, _) in enumerate(accepted) if set(labels) & set(start[1])), None)
+        earlier = next((p for p in range(len(accepted) - 1, -1, -1) if set(accepted[p][1]) & set(start[1])), None)  # the latest
         if earlier is not None:
             if start[3] and not accepted[earlier][3]:
                 del accepted[earlier]
@@ -478,9 +478,13 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
 
 
 def _holds_words(lines: list[tuple[int, str]]) -> bool:
-    """Whether a block holds more than a heading: the repeated list's last item is followed by "Our response"
-    over the answers, which is no answer to it."""
-    return any(len(text.split()) > 4 or text.rstrip().endswith(".") or any(ch.isdigit() for ch in text) for _, text in lines if text.strip())
+    """Whether a block holds more than the heading over the answers: the repeated list's last item is followed
+    by "Our response", which is no answer to it (but "Nil" is)."""
+    return any(not RESPONSES_HEADING.match(text) for _, text in lines if text.strip())
+
+
+# The heading over a reply's answers: "Our response", "Response:", "Answers"
+RESPONSES_HEADING = re.compile(r"^\s*(?:our |the council's |the department's )?(?:responses?|answers?|reply)\s*:?\s*$", re.I)
 
 
 def _parent(label: str, order: list[str]) -> str | None:
@@ -711,7 +715,11 @@ def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) 
 
 
 # A sentence that restates the item before its answer: "Your third question asked how many investigations were open."
-ASKED_SENTENCE = re.compile(r"^\s*Your (?:\w+ )?(?:question|request|part)(?: \d+)? asked\b[^.?]*[.?]\s*", re.I)
+# (only where what follows opens the answer: "… and it does not." answers in the sentence itself)
+ASKED_SENTENCE = re.compile(
+    r"^\s*Your (?:\w+ )?(?:question|request|part)(?: \d+)? asked\b.*?[.?](?=\s)\s+(?=We (?:do not |don't )?hold\b|We can confirm\b|This information\b)",
+    re.I,
+)
 
 
 def _less_asked_sentence(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -869,7 +877,7 @@ def _set_answer(question: Question, lines: list[tuple[int, str]], message: Messa
 
 
 # An answer that only sends the reader to an annex further down: "Please see the table at Annex A below."
-ANNEX_POINTER = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:\w+\s+)?(?:at|in)\s+(?P<kind>annex|appendix)\s+(?P<label>[A-Z0-9]{1,3})(?:\s+below)?\W*$", re.I)
+ANNEX_POINTER = re.compile(r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:\w+\s+)?(?:at|in)\s+(?P<kind>annex|appendix)\s+(?P<label>[A-Z0-9]{1,3})\s+below\W*$", re.I)
 # The annex's heading: "Annex A", "Annex A – Overtime paid for incident response, by area"
 ANNEX_HEADING = re.compile(r"^\s*(?P<kind>annex|appendix)\s+(?P<label>[A-Z0-9]{1,3})\b(?:\s*[–—:-].*)?\s*$", re.I)
 # Lines after an annex that are the page's or the mail's, not the annex's: "References", "NOTE: Please do not edit …"
@@ -892,7 +900,7 @@ def _take_annexes(thread: Thread) -> None:
             continue
         inside = lines[heading][2] == OWN
         end = heading + 1
-        while end < len(lines) and not (ANNEX_HEADING.match(lines[end][1]) or AFTER_ANNEX.match(lines[end][1]) or lines[end][2] in (QUOTED, FURNITURE)
+        while end < len(lines) and not (ANNEX_HEADING.match(lines[end][1]) or AFTER_ANNEX.match(lines[end][1]) or lines[end][2] in (QUOTED, FURNITURE, BOILERPLATE)
                                          or (inside and lines[end][2] != OWN)):
             end += 1
         annex = _trim([(n, text) for n, text, _ in lines[heading + 1:end]])

@@ -619,3 +619,32 @@ def test_a_paragraph_answer_leaves_out_the_sentence_restating_its_question():
 ])
 def test_references_the_blind_batches_and_the_reviews_showed(reply, reference):
     assert foiparse.parse(page(ITEMS_SHARED, reply)).reference == reference
+
+
+# What a sixth review found the rules for b32 would take wrongly
+@pytest.mark.parametrize("reply, expected", [
+    ("1. 4 drones.\n\n2. 212 flights.\n\nIn relation to question 3, under section 16 of the Act you may narrow it.\n\n3. None.",
+     ["4 drones.", "212 flights.", "None."]),
+    ("You asked:\n\n1. Drones owned by the council.\n2. Drone flights made in 2023.\n3. Drone incidents reported.\n\n"
+     "1. 4\n\n2. 212\n\n3. Nil\n\nNotes\n\n1. Drones on loan are not counted.\n2. Flights include tests.\n3. Figures below five are shown.",
+     ["4", "212", "Nil"]),
+    ("1. 4 drones.\n\n2. Please see the breakdown in Annex 1.\n\n3. None.\n\nEnclosure:\nAnnex 1 - Flights by month (Excel)",
+     ["4 drones.", "Please see the breakdown in Annex 1.", "None."]),
+])
+def test_answers_the_sixth_review_found(reply, expected):
+    assert answers(page(ITEMS_SHARED, reply))[:2] == expected[:2]
+
+
+def test_a_sentence_restating_the_question_that_holds_the_answer_is_kept():
+    items = ["Does the council hold a register of empty homes?", "How many premiums were levied in 2023?"]
+    reply = ("Your first question asked whether the council holds a register of empty homes, and it does not. It stopped in 2019.\n\n"
+             "Your second question asked how many premiums were levied in 2023. We hold this information. There were 1,204.")
+    assert answers(page(items, reply, opening="")) == [
+        "Your first question asked whether the council holds a register of empty homes, and it does not. It stopped in 2019.",
+        "We hold this information. There were 1,204."]
+
+
+def test_a_review_acknowledgement_saying_what_the_review_will_decide_is_no_outcome():
+    reply = ("Thank you for your request for an internal review. The reviewing officer will look at whether the original decision "
+             "was right and will decide whether to uphold it. We aim to send you the outcome of the review by 2 May 2024.")
+    assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == "acknowledgement"

@@ -133,12 +133,11 @@ GUARDS = {
 }
 
 
-# A general mailbox's sentence about what to do if a mail is a request: "If your email is a request for information
-# under the Freedom of Information (Scotland) Act 2002, it will be passed to …"
-IF_YOUR_MAIL = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b[^.]*\.?", re.I)
-# and its sentence on requests in general: "Requests made under the Freedom of Information Act … will still be answered
-# within 20 working days" (not "your Freedom of Information Act request", nor "logged it as a request under the Act")
-REQUESTS_IN_GENERAL = re.compile(r"\brequests (?:made |received |submitted )?under the\b", re.I)
+# A general mailbox's sentences on what to do if a mail is a request, and on requests in general: "If your email is
+# a request for information under the Freedom of Information (Scotland) Act 2002, it will be passed to …", "Requests
+# made under the Freedom of Information Act … will still be answered within 20 working days" (not "your Freedom of
+# Information Act request", nor "logged it as a request under the Act")
+GENERAL_SENTENCE = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b|\brequests (?:made |received |submitted )?under the\b", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -172,14 +171,16 @@ def signalled_kind(message: Message) -> str | None:
 def _less_general_sentences(text: str) -> str:
     """The text less its sentences on requests in general (a sentence at a time: a pattern spanning one
     from any position would be tried at every character)."""
-    if "requests" not in text.lower():
+    low = text.lower()
+    if "requests" not in low and "if your" not in low:
         return text
-    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not REQUESTS_IN_GENERAL.search(sentence))
+    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not GENERAL_SENTENCE.search(sentence))
 
 
 def _calls_itself_automatic(low: str) -> bool:
-    """Whether a reply says it is automatic where a receipt says so: at its top, or in a short one
-    (a response sent by a case system may close with "This is an automated email, please do not reply")."""
+    """Whether a reply says it is automatic where a receipt says so: at its top, or in a short one (a response
+    whose text runs on into a copied receipt, "… an automatic acknowledgement that your email has been received",
+    is still a response)."""
     match = AUTOMATIC_RECEIPT.search(low) if "automat" in low else None  # the pattern has no literal start to skip to
     return bool(match) and (match.start() < 300 or len(low) < 600)
 
@@ -213,7 +214,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "acknowledgement" if _signal(RESPONSE_PROMISED, low) else "response"
     if GENERIC_THANKS.match(own) or search_near(MAILBOX_NOTICE, own, MAILBOX_WORDS, NOTICE_REACH, low=same_length_lower(own)):
         # "your" / "request" may wrap; what a notice says of requests only if the mail is one is no tie to this one
-        joined = _less_general_sentences(IF_YOUR_MAIL.sub("", " ".join(text.split())))
+        joined = _less_general_sentences(" ".join(text.split()))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
     if _signal(ACKNOWLEDGEMENT, low):

@@ -248,8 +248,13 @@ def output_names(given: list[str], files: list[str], folder: str | None = None) 
 
 
 def _written_for_another(folder: str, name: str, path: str) -> bool:
-    """Whether the output folder holds this name (or, for an mbox, its first part) from another input."""
+    """Whether the output folder holds this name (or, for an mbox, its first part) from another input.
+
+    Only the file's head is read: the input's path opens its "source", right after "schema" (a resumed
+    run of 15,000 threads would otherwise parse every output it already wrote).
+    """
     import json
+    import re
 
     for candidate in (name, name[:-5] + "-1.json"):
         target = os.path.join(folder, candidate)
@@ -257,9 +262,13 @@ def _written_for_another(folder: str, name: str, path: str) -> bool:
             continue
         try:
             with open(target, encoding="utf-8") as handle:
-                written_from = json.load(handle)["source"]["path"]
-        except (OSError, ValueError, KeyError, TypeError):
+                head = handle.read(8192)
+            opening = re.match(r'\{\s*"schema":\s*"[^"]*",\s*"source":\s*\{\s*"path":\s*', head)
+            written_from, _ = json.JSONDecoder().raw_decode(head, opening.end())
+        except (OSError, ValueError, AttributeError):
             return True  # not a file this tool wrote: leave it
+        if not isinstance(written_from, str):
+            return True
         return os.path.abspath(written_from) != os.path.abspath(shown_path(path))
     return False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 
 from .fold import PARAGRAPH_NUMBER
 from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
@@ -671,19 +672,15 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     that opens another ("… across the" / "district." / "Two blocks have closed …") where the next line's
     first word would have fitted on it: a line the mail client wrapped was full ("… in the three market
     towns." / "14 businesses …" is one paragraph)."""
+    if any(not text.strip() for _, text in lines):
+        return _paragraphs_at_blanks(lines)
     paragraphs: list[list[tuple[int, str]]] = [[]]
-    blank_lines = any(not text.strip() for _, text in lines)
     width = max((len(text.rstrip()) for _, text in lines), default=0)
     for k, (number, text) in enumerate(lines):
-        if not text.strip():
-            if paragraphs[-1]:
-                paragraphs.append([])
-            continue
         paragraphs[-1].append((number, text))
         following = lines[k + 1][1].split()[:1] if k + 1 < len(lines) else []
-        if blank_lines or not following or not text.rstrip().endswith((".", "!", "?")):
-            continue
-        if (following[0][0].isupper() or following[0][0].isdigit()) and len(text.rstrip()) + 1 + len(following[0]) <= width:
+        if following and text.rstrip().endswith((".", "!", "?")) and (following[0][0].isupper() or following[0][0].isdigit()) \
+                and len(text.rstrip()) + 1 + len(following[0]) <= width:
             paragraphs.append([])
     return [paragraph for paragraph in paragraphs if paragraph]
 
@@ -702,10 +699,7 @@ def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) 
     if len(questions) < 2 or len(paragraphs) != len(questions) or any(WHOLE_REQUEST_REFUSAL.search(text) for _, text in lines):
         return {}
     question_stems = [_word_stems(q.text) for q in questions]
-    spread: dict[str, int] = {}
-    for stems in question_stems:
-        for stem in stems:
-            spread[stem] = spread.get(stem, 0) + 1
+    spread = Counter(stem for stems in question_stems for stem in stems)
     for k, paragraph in enumerate(paragraphs):
         stems = _word_stems(" ".join(text for _, text in paragraph))
         weights = [sum(1 / spread[stem] for stem in stems & wanted) for wanted in question_stems]
@@ -754,10 +748,7 @@ def _headed_answers(message: Message, questions: list[Question]) -> dict[str, li
     if len(headings) < 2:
         return {}
     question_stems = {q.number: _word_stems(q.text) for q in questions}
-    spread: dict[str, int] = {}
-    for stems in question_stems.values():
-        for stem in stems:
-            spread[stem] = spread.get(stem, 0) + 1
+    spread = Counter(stem for stems in question_stems.values() for stem in stems)  # how many questions hold each word
     pairs = []
     for k in headings:
         stems = _word_stems(own[k][1])
@@ -1087,7 +1078,7 @@ def _puts_off(lines: list[tuple[int, str]]) -> bool:
 
 
 def _gives_figures(lines: list[tuple[int, str]]) -> bool:
-    return any(ch.isdigit() for _, text in lines for ch in text)
+    return any(FIGURE_NOT_SECTION.search(text) for _, text in lines)
 
 
 def _same_subject(text: str, question: str) -> bool:

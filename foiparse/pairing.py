@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 
-from .fold import PARAGRAPH_NUMBER
+from .fold import PARAGRAPH_NUMBER, QUOTATION_CLOSINGS, QUOTATION_OPENINGS
 from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind
@@ -379,7 +379,36 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
             stack.append((kind, chosen))
             starts.append((k, (chosen,), rest, False))
             margin = indent if margin is None else margin
-    return starts
+    return _outside_quoted_request(own, starts)
+
+
+# How far a quotation of the request may run before its closing mark is taken for another's
+QUOTATION_MAX_LINES = 80
+
+
+def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, tuple[str, ...], str, bool]]) -> list[tuple[int, tuple[str, ...], str, bool]]:
+    """The starts less those inside a quotation of several items: a receipt that quotes the request
+    ('Your request was: "Please provide … 1) The list … 4) Reasons … accounts."') answers none of them,
+    and a reply that answers below such a quotation answers under the labels it repeats."""
+    if not starts:
+        return starts
+    quoted: set[int] = set()
+    k = 0
+    while k < len(own):
+        text = own[k][1].strip()
+        if text[:1] in QUOTATION_OPENINGS and not _closes_quotation(text[1:]):
+            close = next((j for j in range(k + 1, min(len(own), k + QUOTATION_MAX_LINES)) if _closes_quotation(own[j][1])), None)
+            if close is not None:
+                inside = {position for position, *_ in starts if k <= position <= close}
+                if len(inside) >= 2:
+                    quoted |= inside
+                k = close
+        k += 1
+    return [start for start in starts if start[0] not in quoted] if quoted else starts
+
+
+def _closes_quotation(text: str) -> bool:
+    return text.rstrip().rstrip(".,;:)").endswith(QUOTATION_CLOSINGS)
 
 
 def _unheaded_part_answer(in_parts: list[str], last: int | None, last_number: int, number: int) -> str | None:

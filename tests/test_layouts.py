@@ -648,3 +648,26 @@ def test_a_review_acknowledgement_saying_what_the_review_will_decide_is_no_outco
     reply = ("Thank you for your request for an internal review. The reviewing officer will look at whether the original decision "
              "was right and will decide whether to uphold it. We aim to send you the outcome of the review by 2 May 2024.")
     assert foiparse.parse(page(ITEMS_SHARED, reply, opening="")).messages[1].kind == "acknowledgement"
+
+
+def test_a_receipt_quoting_the_request_answers_nothing_and_stays_a_receipt():
+    receipt = (
+        "Thank you for contacting us on 3 June 2024. Your request was:\n\n"
+        "\"Please provide the following information:\n1. The number of licensed HMOs, with the date each\n"
+        "licence was granted\n2. The number of HMO inspections each year.\n3. The civil penalties issued each year.\"\n\n"
+        "I am dealing with your request under the Freedom of Information Act 2000 and aim to send you a response by 1 July 2024."
+    )
+    thread = foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued each year."],
+                                 receipt, opening=""))
+    assert thread.messages[1].kind == "acknowledgement"
+    assert [q.answer for q in thread.questions] == [None, None, None]
+
+
+def test_answers_below_a_quotation_of_the_request_are_read_under_their_labels():
+    reply = (
+        "Your request was:\n\n\"1. The number of licensed HMOs.\n2. The number of HMO inspections each year.\"\n\n"
+        "1. 612 HMOs are licensed.\n2. 88 inspections a year on average."
+    )
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply)) == [
+        "612 HMOs are licensed.", "88 inspections a year on average."]
+

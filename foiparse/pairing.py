@@ -17,7 +17,7 @@ from collections import Counter
 from .fold import PARAGRAPH_NUMBER, QUOTATION_CLOSINGS, QUOTATION_OPENINGS
 from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
-from .scan import case_blind
+from .scan import case_blind, plain_word, plain_words
 
 ANSWERING_KINDS = ("response", "internal_review_response")
 # Kinds the classifier gives replies whose words name no answer; their numbered blocks can still prove them responses.
@@ -131,18 +131,6 @@ REVISED_REQUEST = re.compile(r"\b(?:revised|amended|narrowed|updated|reworded|re
 REVISED_ITEM_OVERLAP = 0.4
 # Words too common to show that two phrasings of a question are the same one
 STOP_WORDS = frozenset({"the", "a", "an", "of", "or", "and", "to", "in", "for", "on", "by", "each", "any", "your", "you", "is", "are", "was", "were", "how", "what", "many", "much"})
-# Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
-_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—•·…£€¦§¶°")
-
-
-def _norm(word: str) -> str:
-    return word.lower().translate(_PUNCTUATION)
-
-
-def _norm_words(text: str) -> list[str]:
-    return text.lower().translate(_PUNCTUATION).split()
-
-
 def _in_order(words: list[str], within: list[str]) -> bool:
     """Whether the words stand in this order in the other list, others between them allowed."""
     remaining = iter(within)
@@ -166,14 +154,14 @@ def _strip_shortened_question(question: str, block: list[tuple[int, str]]) -> li
     blank = next((k for k, (_, text) in enumerate(block) if not text.strip()), None)
     if blank is None or not any(text.strip() for _, text in block[blank:]):
         return block
-    words = _norm_words(" ".join(text for _, text in block[:blank]))
-    wanted = _norm_words(question)
+    words = plain_words(" ".join(text for _, text in block[:blank]))
+    wanted = plain_words(question)
     if len(words) < 4 or not wanted or words[0] != wanted[0] or not _in_order(words[:3], wanted[:5]):
         return block
     known = set(wanted)
     if any(word.isdigit() or word in ANSWER_WORDS for word in words if word not in known):
         return block  # "… in the 2023 calendar year was nil.": the answer, restating the question
-    lines = [_norm_words(text) for _, text in block[:blank]]
+    lines = [plain_words(text) for _, text in block[:blank]]
     mostly_question = all(sum(word in known for word in line) >= 0.75 * len(line) for line in lines)  # no answer "14" below it
     return block[blank:] if mostly_question and sum(word in known for word in words) >= 0.85 * len(words) else block
 
@@ -197,10 +185,10 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_it
     sub-items' ("For each year: (i) the number …; and (ii) the largest …"),
     and the sub-items' marks in the reply are passed over.
     """
-    wanted = _norm_words(question)
+    wanted = plain_words(question)
     opening: list[str] = []
     for _, text in block:
-        opening.extend(_norm_words(text))
+        opening.extend(plain_words(text))
         if len(opening) >= 3:
             break
     if not wanted or not opening or opening[0] != wanted[0] or not _in_order(opening[:min(3, len(wanted))], wanted[:5]):
@@ -217,7 +205,7 @@ def _strip_repeated_question(question: str, block: list[tuple[int, str]], sub_it
         kept_before_a_match = False
         last_matched_word = ""
         for word in text.split():
-            norm = "" if sub_items and SUB_ITEM_MARK.match(word) else _norm(word)
+            norm = "" if sub_items and SUB_ITEM_MARK.match(word) else plain_word(word)
             if not norm:
                 if matched and not kept:
                     last_matched_word += word  # "… paid – £1.6m": a dash after the question sets its answer off
@@ -261,7 +249,7 @@ def _strip_table_question(question: str, text: str) -> str:
     if " | " not in text:
         return text
     cell, answer = text.split(" | ", 1)
-    cell_words, question_words = _norm_words(cell), _norm_words(question)
+    cell_words, question_words = plain_words(cell), plain_words(question)
     if cell_words[:3] == question_words[:3]:
         return text
     shared = set(cell_words) & set(question_words) - STOP_WORDS
@@ -644,7 +632,7 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
     """
     own = message.own_lines
     labelled = [k for k, (_, text) in enumerate(own) if ASKED_LABEL.match(text)]
-    line_words = [_norm_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
+    line_words = [plain_words(ASKED_LABEL.sub("", text, count=1)) for _, text in own]
 
     def words_from(k: int) -> list[str]:
         """The line's words, then the next few lines' (a question wraps)."""
@@ -653,7 +641,7 @@ def _repeated_question_answers(message: Message, questions: list[Question]) -> d
     starts: list[tuple[int, Question]] = []
     taken: set[int] = set()
     for question in questions:
-        wanted = _norm_words(question.text)
+        wanted = plain_words(question.text)
         opening = wanted[:max(5, (len(wanted) * 3 + 4) // 5)]
         if len(opening) < 3:
             continue
@@ -693,7 +681,7 @@ def _is_theme_heading(own: list[tuple[int, str]], k: int) -> bool:
 
 def _word_stems(text: str) -> set[str]:
     """Content words cut to four letters, so "planting" meets "planted" and "felled" meets "felling"."""
-    return {word[:4] for word in _norm_words(text) if word not in STOP_WORDS}
+    return {word[:4] for word in plain_words(text) if word not in STOP_WORDS}
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -1153,7 +1141,7 @@ def _request_after_items(thread: Thread) -> list[str]:
     """The request's own words after its last item ("I am sending the same request to a number of councils …")."""
     last = thread.questions[-1]
     request = thread.messages[last.asked_in]
-    return _norm_words(" ".join(t for n, t in request.own_lines if n > last.last))
+    return plain_words(" ".join(t for n, t in request.own_lines if n > last.last))
 
 
 def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> list[tuple[int, str]]:
@@ -1162,7 +1150,7 @@ def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> 
     under the last item, rewrapped, before its own words."""
     matched = k = 0
     while k < len(lines):
-        words = _norm_words(lines[k][1])
+        words = plain_words(lines[k][1])
         if words and after_items[matched:matched + len(words)] != words:
             break
         matched += len(words)
@@ -1179,8 +1167,8 @@ def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]
     question = next(q for q in asked if q.number == label)
     if question.answer is not None or all(q.answer is None for q in asked) or not lines:
         return False
-    opening = " ".join(_norm_words(question.text)[:4])
-    own = " ".join(_norm_words(" ".join(t for _, t in message.own_lines)))
+    opening = " ".join(plain_words(question.text)[:4])
+    own = " ".join(plain_words(" ".join(t for _, t in message.own_lines)))
     return len(opening.split()) >= 3 and opening in own
 
 

@@ -7,6 +7,9 @@ first characters; a case-blind pattern, or one that opens on a group or
 kilobyte. Where each match must hold one of a few words, ``str.find``
 locates those words at C speed and the pattern runs only in windows around
 them: a reply without the words costs a few ``find`` calls.
+
+Texts compared word for word (a reply's copy of a question, rewrapped and
+repunctuated) are compared as ``plain_words``.
 """
 from __future__ import annotations
 
@@ -49,3 +52,31 @@ def case_blind(letters: str) -> frozenset[str]:
     found = set(letters.lower()) | set(letters.upper())
     extras = {"i": "İı", "s": "ſ", "k": "\u212a"}
     return frozenset(found.union(*(extras.get(letter, "") for letter in letters.lower())))
+
+
+# Punctuation and symbols dropped when words are compared: "children’s," is "childrens".
+_PUNCTUATION_CHARS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—•·…£€¦§¶°"
+# Dropped from ASCII text by bytes.translate, a table lookup at C speed; str.translate with a table
+# that deletes characters runs a Python-level mapping per character (70 µs for a 1.5 KB reply that
+# holds one curly quote), so other text goes through the pattern below.
+_ASCII_PUNCTUATION = bytes(ord(character) for character in _PUNCTUATION_CHARS if ord(character) < 128)
+# A run of the punctuation, in text that is not all ASCII: "’s," of "children’s,"
+_PUNCTUATION_RUN = re.compile("[" + re.escape(_PUNCTUATION_CHARS) + "]+")
+
+
+def plain_word(word: str) -> str:
+    """A word as compared between two texts: lower case, no punctuation."""
+    return plain_text(word)
+
+
+def plain_text(text: str) -> str:
+    """The text lower-cased without punctuation, its spacing and line breaks kept."""
+    low = text.lower()
+    if low.isascii():
+        return low.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
+    return _PUNCTUATION_RUN.sub("", low)
+
+
+def plain_words(text: str) -> list[str]:
+    """A text's words as compared with another's, however each was punctuated or wrapped."""
+    return plain_text(text).split()

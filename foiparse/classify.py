@@ -11,7 +11,7 @@ import re
 
 from .chain import chronological
 from .model import BOILERPLATE, EMAIL_FORMATS, SIGNOFF, Message, Thread, same_length_lower
-from .scan import search_near
+from .scan import plain_text, plain_words, search_near
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
 DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered")
@@ -74,7 +74,7 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)[^.]{0,60}? by\b|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|answered (?:it|them|each one|each question) beneath|see attached"
@@ -97,7 +97,7 @@ RESPONSE_PROMISED = re.compile(
 )
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
-    r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
+    r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|(?:aim|hope) to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
     r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
     r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
@@ -125,11 +125,11 @@ GUARDS = {
     REVIEW_OUTCOME: (100, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (340, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),
+    EXTENSION: (400, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
-    ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
+    ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "hope to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
 }
 
 
@@ -138,6 +138,8 @@ GUARDS = {
 # made under the Freedom of Information Act … will still be answered within 20 working days" (not "your Freedom of
 # Information Act request", nor "logged it as a request under the Act")
 GENERAL_SENTENCE = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b|\brequests (?:made |received |submitted )?under the\b", re.I)
+# The fewest words a line of a reply needs to be taken for a copy of the request's
+ECHO_MIN_WORDS = 5
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -224,13 +226,42 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
     return None
 
 
-def incoming_kind(message: Message) -> str:
-    """The kind it shows; failing that, a substantial reply is taken for a response."""
+def incoming_kind(message: Message, request_words: str = "") -> str:
+    """The kind it shows; failing that, a substantial reply is taken for a response.
+    A kind other than a response is read again without the lines that copy the request (``request_words``,
+    from ``_spaced_words``): "Your request was: … can you confirm whether …" asks the requester nothing.
+    (A response, the long kind, is spared the reading: words a request shares with one are rare.)"""
     own, closing = _own_and_closing(message)
     kind = _kind_in_words(message, own, closing)
+    if kind not in (None, "response"):
+        less = _less_request(own, request_words)
+        if less is not own:
+            kind = _kind_in_words(message, less, closing)
     if kind:
         return kind
     return "response" if len(own.split()) > 40 else "other"
+
+
+def _spaced_words(message: Message) -> str:
+    """A message's own words as ``plain_words`` gives them, joined with a space at each end, for finding a
+    line's words in them whole."""
+    return " " + " ".join(plain_words(" ".join(text for _, text in message.own_lines))) + " "
+
+
+def _less_request(own: str, request_words: str) -> str:
+    """The text less its lines made of the request's words in the request's order, as a reply that quotes
+    the request rewraps it (a line of a few words may be the reply's own). The text is made plain in one
+    call, not a line at a time: it keeps its line breaks."""
+    if not request_words.strip():
+        return own
+    lines = own.split("\n")
+    plain = plain_text(own).split("\n")
+    kept = [line for line, words in zip(lines, plain) if not _repeats_request(words.split(), request_words)]
+    return own if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _repeats_request(words: list[str], request_words: str) -> bool:
+    return len(words) >= ECHO_MIN_WORDS and f" {' '.join(words)} " in request_words
 
 
 def outgoing_kind(message: Message, position: int, previous_incoming: str | None) -> str:
@@ -254,6 +285,7 @@ def classify(thread: Thread) -> Thread:
     """Each message's direction and kind, read in time order (a pasted chain puts the newest on top)."""
     previous_incoming = None
     outgoing_seen = 0
+    request_words = ""
     ordered = chronological(thread) if thread.source.format in EMAIL_FORMATS else thread.messages
     first = ordered[0] if ordered else None
     for message in ordered:
@@ -263,9 +295,11 @@ def classify(thread: Thread) -> Thread:
             message.direction = "outgoing" if _is_requester(message.sender, thread.requester) else "incoming"
         if message.direction == "outgoing":
             message.kind = outgoing_kind(message, outgoing_seen, previous_incoming)
+            if message.kind == "request":
+                request_words = _spaced_words(message)
             outgoing_seen += 1
             previous_incoming = None
         else:
-            message.kind = incoming_kind(message)
+            message.kind = incoming_kind(message, request_words)
             previous_incoming = message.kind
     return thread

@@ -671,3 +671,23 @@ def test_answers_below_a_quotation_of_the_request_are_read_under_their_labels():
     assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply)) == [
         "612 HMOs are licensed.", "88 inspections a year on average."]
 
+
+
+def test_a_question_in_the_requests_words_copied_into_a_reply_asks_the_requester_nothing():
+    reply = (
+        "Thank you for your request for information concerning the verges.\n"
+        "Where no policy has been made, can you confirm whether this is\n"
+        "because the county council cuts them?\n\n"
+        "Unfortunately I am unable to provide this information, because we do not have it. I have attached my formal response."
+    )
+    text = page(["Where no policy has been made, can you confirm whether this is because the county council cuts them?"], reply, opening="")
+    assert foiparse.parse(text).messages[1].kind == "response"
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("Please accept our apologies for the delay in responding to you. We hope to send a response shortly.", "acknowledgement"),
+    ("Apologies for the delay in our reply. Your request is with the service and we hope to respond to you by 21/07/2024.", "extension"),
+])
+def test_a_holding_reply_is_an_extension_only_where_it_gives_a_new_date(reply, kind):
+    thread = foiparse.parse(page(["The number of licensed HMOs."], reply, opening=""))
+    assert thread.messages[1].kind == kind

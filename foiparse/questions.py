@@ -19,7 +19,8 @@ from .model import Question, Thread
 #   "1) Has the council", "1/ the number of", "1.\tThe annual spend", "(1) copies of", "1 - Details", "10.     The percentage",
 #   "2.1 Staff", "2a) cost", "1(a) £18,406", "3(ii) The total", "2.a The name", "3 a) 131 upheld", "#4 £61,340", "Q1 How many", "Q2a:", "Question 3: What", "Part 1" (alone), "Cwestiwn 1 / Question 1" (Welsh and English),
 #   "Question one: How much", "Answer two:", "[1] How many", "1/3 How many" (item 1 of 3), "A – On 1 February" (a capital and a dash),
-#   "a) could", "(b) must", "(iv) the", "(II) the average", "ii. whether", "and iii) have been" (the last of a list the request runs on)
+#   "a) could", "(b) must", "(iv) the", "(II) the average", "ii. whether", "and iii) have been" (the last of a list the request runs on),
+#   "1.) The name", "iv.) Whether" (a full stop and a bracket)
 # Must not match: "2 Marsham Street", "2023 £126,031", "18 hours or £450", "A1 - White British 121", "Part 3 is refused",
 # "[1]https://www.example.gov.uk" or "[1] https://…" (a link's number), "1/3 of the budget", "A - C, or 4 - 9" and
 # "A – Z of services" (ranges), "I – as a resident – would like" (the letter-dash form takes A to H only).
@@ -35,10 +36,10 @@ ITEM = re.compile(
     r"|(?P<np>\d{1,3})\((?P<npl>[a-z]|[ivx]{1,5})\)[.:]?\s*"
     r"|(?P<nd>\d{1,3})\.(?P<ndl>[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+)"
     r"|(?P<ns>\d{1,3}) (?P<nsl>[a-z])\)\s*"
-    r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:[.):](?!\d)\s*|/\s+|\s[–-]\s|\t\s*|\s{2,})"
+    r"|(?P<n>\d{1,3}(?:\.\d{1,2})*[a-z]?)(?:\.\)\s*|[.):](?!\d)\s*|/\s+|\s[–-]\s|\t\s*|\s{2,})"
     r"|(?P<dn>\d{1,3}(?:\.\d{1,2})+)\s+"
     r"|\((?P<pl>[a-z]|[ivx]{1,5}|[IVX]{1,5})\)\s*"
-    r"|(?P<l>[a-zA-Z]|[ivx]{1,5})[.)]\s+"
+    r"|(?P<l>[a-zA-Z]|[ivx]{1,5})(?:\.\)|[.)])\s+"
     r")(?P<text>.*)$"
 )
 # A bullet or dash that opens a sub-line of an item: "•    2023", "- In 2024", "o     2021/22" (Word's second-level bullet)

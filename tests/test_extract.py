@@ -694,6 +694,9 @@ def test_a_later_reply_may_answer_the_one_part_left_by_its_number():
     ("[1]https://www.example.gov.uk/policy", None),
     ("1/3 of the budget went on repairs", None),
     ("A1 - White British 121", None),
+    ("iv.) Whether the contract includes targets", ("iv", "letter", "Whether the contract includes targets")),
+    ("2.) The number of notices", ("2", "num", "The number of notices")),
+    ("2.)", ("2", "num", "")),
 ])
 def test_more_ways_of_numbering_an_item(line, expected):
     from foiparse.questions import match_item

@@ -116,15 +116,18 @@ SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
 ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
-# "Please find below, Sheffield City Council's response to your request:"
+# "Please find below, Sheffield City Council's response to your request:", "You asked:" over the request quoted, "Response"
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
 THANKS_OPENING = re.compile(r"^\s*Thank you for (?:your|contacting)", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
-    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
+    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
+    r"|\b(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$|^\s*(?:our )?(?:response|answer|reply):?$",
     re.I,
 )
+# How many lines of text at a prose reply's top may introduce its answer
+INTRO_REACH = 6
 # A clarification that restates the request in new numbers: "My revised request is:", "I have dropped my original question 2"
 REVISED_REQUEST = re.compile(r"\b(?:revised|amended|narrowed|updated|reworded|re-worded|refined)\s+(?:request|questions?|list|version)\b|\bdropp(?:ed|ing)\s+(?:my\s+)?(?:original\s+)?(?:question|item|part|point)", re.I)
 # The share of a revised item's words (or its question's, if fewer) the two must have in common to be one question
@@ -842,10 +845,16 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
         while k < len(own) and own[k][1].strip() and not own[k][1].rstrip().endswith((".", ":")):
             k += 1
         k += 1
-    for j in range(k, min(len(own), k + 6)):
+    text_lines = 0
+    for j in range(k, len(own)):
         line = " ".join(own[j][1].split())
+        if not line:
+            continue
+        text_lines += 1
+        if text_lines > INTRO_REACH:
+            break
         intro = INTRO.search(line)
-        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
+        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004", "response", "answer", "reply")) or line.endswith((":", "."))):
             k = j + 1
         elif j + 1 < len(own) and len(own[j + 1][1].split()) <= 3:
             # an introduction wrapped before its last word: "… response to your request set out" / "below:"

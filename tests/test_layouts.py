@@ -691,3 +691,26 @@ def test_a_question_in_the_requests_words_copied_into_a_reply_asks_the_requester
 def test_a_holding_reply_is_an_extension_only_where_it_gives_a_new_date(reply, kind):
     thread = foiparse.parse(page(["The number of licensed HMOs."], reply, opening=""))
     assert thread.messages[1].kind == kind
+
+
+def test_a_review_acknowledgement_sorry_for_the_dissatisfaction_with_our_response_is_no_response():
+    between = (
+        "Sam Carter\n1 July 2024\n\nDear Ashby Borough Council,\n\nPlease pass this on to the person who conducts "
+        "Freedom of Information reviews. I am writing to request an internal review.\n\nYours faithfully,\n\nSam Carter\n\n"
+        "Information Governance, Ashby Borough Council\n2 July 2024\n\nDear Mr Carter\n\nThank you for your request for a review. "
+        "I am sorry that you are dissatisfied with our response to your request.\n\nYour review has been passed to a senior officer, "
+        "and we will aim to send you the outcome by 30 July 2024.\n\nYours sincerely\n\nInformation Governance\n\n"
+    )
+    thread = foiparse.parse(page(["The number of licensed HMOs."], "1. 612.", between=between))
+    assert [m.kind for m in thread.messages] == ["request", "internal_review_request", "acknowledgement", "response"]
+
+
+def test_a_prose_answer_below_the_request_quoted_under_you_asked_leaves_out_the_lead_in_and_heading():
+    reply = (
+        "I am writing in response to your request dated 3 June 2024. You asked:\n\n"
+        "> 1. The number of licensed HMOs.\n> 2. The number of HMO inspections each year.\n\n"
+        "Response\n\n"
+        "The council does not license HMOs itself: licensing passed to the county council in 2019, and it holds these figures."
+    )
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [
+        "The council does not license HMOs itself: licensing passed to the county council in 2019, and it holds these figures."] * 2

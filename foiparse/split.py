@@ -290,8 +290,9 @@ def split(thread: Thread) -> Thread:
         body_start = _header_block(message, lines, begin if is_heading else None)
         message.lines = [(k + 1, lines[k], FURNITURE) for k in range(begin, body_start)]
         for k in range(body_start, last):
-            role = FURNITURE if len(lines[k]) < 60 and _is_furniture(lines[k]) else OWN  # page buttons are short lines
-            message.lines.append((k + 1, lines[k], role))
+            line = lines[k]  # (right-stripped by normalise: a blank line is "")
+            role = FURNITURE if line and len(line) < 60 and _is_furniture(line) else OWN  # page buttons are short lines
+            message.lines.append((k + 1, line, role))
         messages.append(message)
     thread.messages = messages
     return thread

@@ -56,7 +56,7 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # The outcome of a review: "I have now completed the internal review", "the review upheld"; not its promise,
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
-    r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
+    r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
     r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
@@ -68,18 +68,18 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)"
-    r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what) (?:of these )?you mean|which of these you mean")
+    r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what|whether) (?:of these )?you mean|which of these you mean")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
 # "we have not yet been able to respond to your request", "I am sorry that we have not yet responded" (holding
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry) for (?:the|this) delay.{0,250}(?:hope|expect|aim|intend) to (?:respond|reply|provide|send)[^.]{0,60}? by\b|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:taking|taken) longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b.{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|provide|send)[^.]{0,120}? (?:by|no later than|on or before|before)\b|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|answered (?:it|them|each one|each question) beneath|see attached"
     r"|response (?:is |are )?(?:as follows|below)|do(?:es)? not (?:hold|collect|record|keep)|(?:is|are) (?:publicly )?available (?:on|at|from|via)|(?:is|are|was) not held|(?:is|are) exempt"
-    r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|(?<!with )our (?:formal |full )?response (?:is|to your|to each)",
+    r"|the answer|(?:our|the) answers? (?:to|are|is)|answers to your (?:questions|request)|the information (?:is|has been) (?:now )?(?:available|published)|in response to your (?:request|questions)|(?<!dissatisfied with )(?<!unhappy with )(?<!not happy with )(?<!not satisfied with )\bour (?:formal |full )?response (?:is|to your|to each)",
 )
 # A confirmation, which answers when nothing says the answer is still to come: "I can confirm that"
 CONFIRMATION = re.compile(r"(?:i|we) (?:can )?confirm")
@@ -97,10 +97,10 @@ RESPONSE_PROMISED = re.compile(
 )
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
-    r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|(?:aim|hope) to (?:respond|send|reply|provide)|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
-    r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
+    r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|hope to (?:respond|reply|(?:send|provide) (?:you )?(?:a|our|your|the) (?:full )?(?:response|reply))|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
+    r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you (?:a response|the outcome)|will respond"
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
-    r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
+    r"|will receive (?:a|our) response|will (?:send|provide) (?:it|this|them|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
 )
 # An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews",
 # "I require the Council to review its decision", "This is a requirement for review" (FOISA section 20);
@@ -125,11 +125,11 @@ GUARDS = {
     REVIEW_OUTCOME: (100, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (400, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),
+    EXTENSION: (600, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating", "sorry", "apolog", "taken longer")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
-    ACKNOWLEDGEMENT: (80, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "hope to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you a", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
+    ACKNOWLEDGEMENT: (100, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "hope to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "as soon as", "statutory", "legal")),
 }
 
 
@@ -250,14 +250,35 @@ def _spaced_words(message: Message) -> str:
 
 def _less_request(own: str, request_words: str) -> str:
     """The text less its lines made of the request's words in the request's order, as a reply that quotes
-    the request rewraps it (a line of a few words may be the reply's own). The text is made plain in one
-    call, not a line at a time: it keeps its line breaks."""
+    the request rewraps it (a line of a few words may be the reply's own), and less the request's first
+    words at the end of the line above them ("… concerning  Can you confirm how" / "many private …").
+    The text is made plain in one call, not a line at a time: it keeps its line breaks."""
     if not request_words.strip():
         return own
     lines = own.split("\n")
-    plain = plain_text(own).split("\n")
-    kept = [line for line, words in zip(lines, plain) if not _repeats_request(words.split(), request_words)]
-    return own if len(kept) == len(lines) else "\n".join(kept)
+    plain = [words.split() for words in plain_text(own).split("\n")]
+    echoed = [_repeats_request(words, request_words) for words in plain]
+    if not any(echoed):
+        return own
+    kept = []
+    for k, line in enumerate(lines):
+        if echoed[k]:
+            continue
+        if k + 1 < len(lines) and echoed[k + 1]:
+            cut = _echo_tail_start(plain[k], request_words)
+            written = line.split()
+            line = " ".join((written if len(written) == len(plain[k]) else plain[k])[:cut])  # as written where the words align
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _echo_tail_start(words: list[str], request_words: str) -> int:
+    """Where the longest run of the request's words that ends the line begins (the line's length if none
+    of three words or more)."""
+    for cut in range(len(words) - 3 + 1):
+        if f" {' '.join(words[cut:])} " in request_words:
+            return cut
+    return len(words)
 
 
 def _repeats_request(words: list[str], request_words: str) -> bool:

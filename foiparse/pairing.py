@@ -116,17 +116,20 @@ SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
 ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
-# "Please find below, Sheffield City Council's response to your request:", "You asked:" over the request quoted, "Response"
+# "Please find below, Sheffield City Council's response to your request:", "I can provide the following information
+# in response:", "You asked:" over the request quoted
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
 THANKS_OPENING = re.compile(r"^\s*Thank you for (?:your|contacting)", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
-    r"|\b(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$|^\s*(?:our )?(?:response|answer|reply):?$",
+    r"|\bthe following information(?: in response)?:$|(?:^|[.!?]\s+)(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
     re.I,
 )
-# How many lines of text at a prose reply's top may introduce its answer
+# A heading over the answer, just below the introduction: "Response", "Our response:"
+ANSWER_HEADING = re.compile(r"^\s*(?:our )?(?:response|answer|reply):?$", re.I)
+# How many lines at a prose reply's top may introduce its answer
 INTRO_REACH = 6
 # A clarification that restates the request in new numbers: "My revised request is:", "I have dropped my original question 2"
 REVISED_REQUEST = re.compile(r"\b(?:revised|amended|narrowed|updated|reworded|re-worded|refined)\s+(?:request|questions?|list|version)\b|\bdropp(?:ed|ing)\s+(?:my\s+)?(?:original\s+)?(?:question|item|part|point)", re.I)
@@ -328,6 +331,10 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
         head = stripped[:1]
         if not head:
             continue
+        if head in QUOTATION_OPENINGS and stripped[1:2].isalnum():
+            # a service's answers pasted in quotation marks: '"1. 1,284 claims were received'
+            text = text.replace(head, " ", 1)
+            stripped, head = stripped[1:], stripped[1:2]
         heading = section_label(text) if in_parts else None
         if heading and any(label.startswith(heading) for label in labels):
             section, stack = heading, []
@@ -368,21 +375,41 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
                 last_in_parts, last_number = in_parts.index(chosen), int(label)
         if chosen is not None:
             stack.append((kind, chosen))
-            starts.append((k, (chosen,), rest, False))
+            nested = _nested_start(rest, chosen, labels)
+            if nested:  # "3. (a) The Agency inspected 6,805 stations": the answer to 3a, under its parent
+                stack.append(nested[:2])
+            starts.append((k, (nested[1] if nested else chosen,), nested[2] if nested else rest, False))
             margin = indent if margin is None else margin
-    return _outside_quoted_request(own, starts)
+    return starts
+
+
+def _nested_start(rest: str, parent: str, labels: set[str]) -> tuple[str, str, str] | None:
+    """(level kind, label, text after) where a parent's label opens with its first sub-item's on the same line."""
+    found = match_item(rest) if rest[:1] in "([" or (rest[:1].isalpha() and rest[1:2] in ".)") else None
+    if not found or found[1] != "letter" or parent + found[0] not in labels:
+        return None
+    part, _, text = found
+    return ("roman" if part.lower() == "i" else "alpha", parent + part, text)
 
 
 # How far a quotation of the request may run before its closing mark is taken for another's
 QUOTATION_MAX_LINES = 80
+# The share of a quotation's words that must be the questions' for it to be the request quoted
+# (its lead-in, "Please provide for financial years 2016/17 …", is the rest)
+QUOTED_REQUEST_SHARE = 0.8
 
 
-def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, tuple[str, ...], str, bool]]) -> list[tuple[int, tuple[str, ...], str, bool]]:
-    """The starts less those inside a quotation of several items: a receipt that quotes the request
-    ('Your request was: "Please provide … 1) The list … 4) Reasons … accounts."') answers none of them,
-    and a reply that answers below such a quotation answers under the labels it repeats."""
-    if not starts:
+def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, tuple[str, ...], str, bool]],
+                            texts: dict[str, str]) -> list[tuple[int, tuple[str, ...], str, bool]]:
+    """The starts less those inside a quotation of the request: a receipt that quotes it ('Your request was:
+    "Please provide … 1) The list … 4) Reasons … accounts."') answers none of its items, and a reply that
+    answers below such a quotation answers under the labels it repeats. A quotation is the request's where
+    it holds two items or more and its words are the questions' (answers typed inside it, or a service's
+    answers pasted in quotation marks, are not; nor is the text between a quoted word that a line opens
+    with and one that another ends with)."""
+    if len(starts) < 2:
         return starts
+    asked = set(plain_words(" ".join(texts.values())))
     quoted: set[int] = set()
     k = 0
     while k < len(own):
@@ -391,9 +418,10 @@ def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, 
             close = next((j for j in range(k + 1, min(len(own), k + QUOTATION_MAX_LINES)) if _closes_quotation(own[j][1])), None)
             if close is not None:
                 inside = {position for position, *_ in starts if k <= position <= close}
-                if len(inside) >= 2:
+                words = plain_words(" ".join(t for _, t in own[k:close + 1]))
+                if len(inside) >= 2 and sum(word in asked for word in words) >= QUOTED_REQUEST_SHARE * len(words):
                     quoted |= inside
-                k = close
+                    k = close
         k += 1
     return [start for start in starts if start[0] not in quoted] if quoted else starts
 
@@ -479,7 +507,7 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
                 break
         return _trim(_strip_restated_question(without))
 
-    for start in _item_starts(own, set(texts)):
+    for start in _outside_quoted_request(own, _item_starts(own, set(texts)), texts):
         earlier = next((p for p in range(len(accepted) - 1, -1, -1) if set(accepted[p][1]) & set(start[1])), None)  # the latest
         if earlier is not None:
             if start[3] and not accepted[earlier][3]:
@@ -845,16 +873,10 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
         while k < len(own) and own[k][1].strip() and not own[k][1].rstrip().endswith((".", ":")):
             k += 1
         k += 1
-    text_lines = 0
-    for j in range(k, len(own)):
+    for j in range(k, min(len(own), k + INTRO_REACH)):
         line = " ".join(own[j][1].split())
-        if not line:
-            continue
-        text_lines += 1
-        if text_lines > INTRO_REACH:
-            break
         intro = INTRO.search(line)
-        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004", "response", "answer", "reply")) or line.endswith((":", "."))):
+        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
             k = j + 1
         elif j + 1 < len(own) and len(own[j + 1][1].split()) <= 3:
             # an introduction wrapped before its last word: "… response to your request set out" / "below:"
@@ -862,6 +884,9 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
             intro = INTRO.search(joined)
             if intro and intro.end() > len(line) and joined.endswith((":", ".")):
                 k = j + 2
+    first = next((j for j in range(k, len(own)) if own[j][1].strip()), len(own))
+    if first < len(own) and ANSWER_HEADING.match(own[first][1]):
+        k = first + 1
     return _trim(own[k:])
 
 
@@ -1167,9 +1192,14 @@ def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> 
     return _trim(lines[k:]) if matched >= 6 else lines
 
 
+# A label that says it is a question's, not only a number: "Q6)", "Question 6:"
+NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)\b", re.I)
+
+
 def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:
     """A later reply that answers the one part another reply left ("WBC-FOI-24-2210 – part 3" / "3. How many …"):
-    one label is enough where other questions are answered already and the reply repeats this one's words."""
+    one label is enough where other questions are answered already and the reply repeats this one's words,
+    or names it a question ("Q6) The Department paid £2,318,440 …")."""
     if len(answers) != 1 or message.kind not in ANSWERING_KINDS:
         return False
     (label, lines), = answers.items()
@@ -1178,7 +1208,11 @@ def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]
         return False
     opening = " ".join(plain_words(question.text)[:4])
     own = " ".join(plain_words(" ".join(t for _, t in message.own_lines)))
-    return len(opening.split()) >= 3 and opening in own
+    if len(opening.split()) >= 3 and opening in own:
+        return True
+    start = next(text for number, text in message.own_lines if number == lines[0][0])
+    named = NAMED_LABEL.match(start)
+    return bool(named) and named.group("label") == label
 
 
 # A later reply's words over the one answer it sends: "The figures for question 4 are set out below."

@@ -653,12 +653,14 @@ def test_a_review_acknowledgement_saying_what_the_review_will_decide_is_no_outco
 def test_a_receipt_quoting_the_request_answers_nothing_and_stays_a_receipt():
     receipt = (
         "Thank you for contacting us on 3 June 2024. Your request was:\n\n"
-        "\"Please provide the following information:\n1. The number of licensed HMOs, with the date each\n"
-        "licence was granted\n2. The number of HMO inspections each year.\n3. The civil penalties issued each year.\"\n\n"
+        "\"Please provide the following information:\n1. The number of licensed HMOs in the borough on 31 March 2024, including\n"
+        "the date of receipt of each application for a licence in the borough\n2. The number of HMO inspections each year.\n"
+        "3. The civil penalties issued each year.\"\n\n"
         "I am dealing with your request under the Freedom of Information Act 2000 and aim to send you a response by 1 July 2024."
     )
-    thread = foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued each year."],
-                                 receipt, opening=""))
+    items = ["The number of licensed HMOs in the borough on 31 March 2024, including the date of receipt of each application for a licence in the borough",
+             "The number of HMO inspections each year.", "The civil penalties issued each year."]
+    thread = foiparse.parse(page(items, receipt, opening=""))
     assert thread.messages[1].kind == "acknowledgement"
     assert [q.answer for q in thread.questions] == [None, None, None]
 
@@ -714,3 +716,47 @@ def test_a_prose_answer_below_the_request_quoted_under_you_asked_leaves_out_the_
     )
     assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [
         "The council does not license HMOs itself: licensing passed to the county council in 2019, and it holds these figures."] * 2
+
+
+def test_answers_a_service_gave_pasted_in_quotation_marks_are_still_answers():
+    reply = (
+        "The service has provided the following:\n\n"
+        "\"1. 612 HMOs are licensed.\n2. 88 inspections a year on average.\n3. Two civil penalties a year.\"\n\n"
+        "I hope this helps."
+    )
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued each year."],
+                        reply))[:2] == ["612 HMOs are licensed.", "88 inspections a year on average."]
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("The council licensed 612 HMOs in 2023/24 and made 88 inspections, and it issued two civil penalties. The register is kept by the "
+     "private sector housing team and is updated monthly.\n\nI hope you are satisfied with our response to your request.", "response"),
+    ("The council licensed 612 HMOs in 2023/24 and made 88 inspections, and it issued two civil penalties. The register is kept by the "
+     "private sector housing team.\n\nWe hope to send you the 2024/25 figure once it is finalised.", "response"),
+    ("Apologies for the delay in dealing with your request. We hope to send you a full response no later than 12 July 2024.", "extension"),
+    ("Before we can answer, please could you let us know whether you mean licences granted or licences in force?", "clarification_request"),
+])
+def test_kinds_a_review_of_the_quoted_request_rules_showed(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
+
+
+def test_you_asked_in_the_middle_of_a_prose_answer_introduces_nothing():
+    reply = (
+        "The council licenses 612 HMOs, and a further 40 are exempt. In relation\nto the second part of your request, where you asked:\n"
+        "\"The number of HMO inspections each year.\"\nThe council made 88 inspections a year on average."
+    )
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening=""))[0].startswith(
+        "The council licenses 612 HMOs")
+
+
+def test_a_parent_label_and_its_first_sub_items_label_on_one_line():
+    text = (
+        "Council tax support\n\nSam Carter made this Freedom of Information request to Ashby Borough Council\n\n"
+        "The request was successful.\n\nSam Carter\n3 June 2024\n\nDear Ashby Borough Council,\n\n"
+        "Please provide the following information:\n\n1.) The number of claimants.\n2.) For the scheme in 2024/25:\na.) the maximum award;\n"
+        "b.) the minimum award.\n\nYours faithfully,\n\nSam Carter\n\n"
+        "Information Governance, Ashby Borough Council\n28 June 2024\n\nDear Mr Carter\n\n"
+        "1.) 11,482\n2.) a.) 80% of the council tax liability.\nb.) There is no minimum award.\n\nYours sincerely\n\nPriya Nand\n"
+    )
+    assert [(q.number, q.answer) for q in foiparse.parse(text).questions] == [
+        ("1", "11,482"), ("2", None), ("2a", "80% of the council tax liability."), ("2b", "There is no minimum award.")]

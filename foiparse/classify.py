@@ -11,7 +11,7 @@ import re
 
 from .chain import chronological
 from .model import BOILERPLATE, EMAIL_FORMATS, SIGNOFF, Message, Thread, same_length_lower
-from .scan import plain_text, plain_words, search_near
+from .scan import match_at_words, plain_text, plain_words, search_near
 
 # A bounce: "Delivery has failed to these recipients", "Undeliverable: FOI request"
 DELIVERY_FAILURE = re.compile(r"delivery (?:has )?failed|undeliverable|could not be delivered|delivery status notification|mail delivery (?:failed|subsystem)|message not delivered")
@@ -69,12 +69,21 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)"
     r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what|whether) (?:of these )?you mean|which of these you mean")
+# A holding reply that sets a new date, read from its apology: "I am sorry that we have not responded … We now aim
+# to send you a full response by 22 March 2024", "Apologies for the delay … no later than 12 July 2024". Without
+# a date ("We will send it to you as soon as we can") it is a receipt, as the corpus reads one.
+LATE_WITH_NEW_DATE = re.compile(
+    r"(?:apologi[sz]e|apologies|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b"
+    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|provide|send)[^.]{0,120}? (?:by|no later than|on or before|before)\b"
+)
+# The words LATE_WITH_NEW_DATE opens with: it is tried only where one stands
+APOLOGY_WORDS = ("apolog", "sorry")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
 # "we have not yet been able to respond to your request", "I am sorry that we have not yet responded" (holding
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:taking|taken) longer than (?:we )?(?:expected|anticipated|planned)|(?:apologies|apologise|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b.{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|provide|send)[^.]{0,120}? (?:by|no later than|on or before|before)\b|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:taking|taken) longer than (?:we )?(?:expected|anticipated|planned)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|answered (?:it|them|each one|each question) beneath|see attached"
@@ -125,7 +134,7 @@ GUARDS = {
     REVIEW_OUTCOME: (100, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (600, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating", "sorry", "apolog", "taken longer")),
+    EXTENSION: (170, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating", "taken longer")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
@@ -198,7 +207,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low) or (_calls_itself_automatic(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"
-    if _signal(EXTENSION, low):
+    if _signal(EXTENSION, low) or match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
         return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
@@ -228,12 +237,13 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
 
 def incoming_kind(message: Message, request_words: str = "") -> str:
     """The kind it shows; failing that, a substantial reply is taken for a response.
-    A kind other than a response is read again without the lines that copy the request (``request_words``,
-    from ``_spaced_words``): "Your request was: … can you confirm whether …" asks the requester nothing.
-    (A response, the long kind, is spared the reading: words a request shares with one are rare.)"""
+    A rarer kind is read again without the lines that copy the request (``request_words``, from
+    ``_spaced_words``): "Your request was: … can you confirm whether …" asks the requester nothing.
+    (Responses and receipts, the common kinds, are spared the second reading: most receipts quote the
+    request, and the words that make a reply either are rarely a request's.)"""
     own, closing = _own_and_closing(message)
     kind = _kind_in_words(message, own, closing)
-    if kind not in (None, "response"):
+    if kind not in (None, "response", "acknowledgement"):
         less = _less_request(own, request_words)
         if less is not own:
             kind = _kind_in_words(message, less, closing)

@@ -16,7 +16,7 @@ from foiparse.dates import find_dates
 from foiparse.deadlines import add_working_days, working_days_between
 from foiparse.exemptions import find_exemptions
 from foiparse.references import find_references
-from foiparse.scan import search_near
+from foiparse.scan import match_at_words, search_near
 from conftest import FIXTURES
 
 
@@ -469,11 +469,15 @@ def test_the_signal_reach_covers_every_signal_match_and_its_lookahead():
                                  "delay", "review", "the council ", "x" * 400, "\n", "acknowledge", "clarify your request",
                                  "hold", "reference number", "we are sorry for the delay and hope to respond by friday",
                                  "the information is now published", "our full response to your", "we will be in touch",
-                                 "is being considered", "this mailbox is monitored", "your foi", "eir", "ref:"]), max_size=30))
+                                 "is being considered", "this mailbox is monitored", "your foi", "eir", "ref:",
+                                 "sorry that we have not responded", "apologies", "we now aim to send you a full response", "by 22 march",
+                                 "no later than", "."]), max_size=30))
 def test_a_signal_searched_near_its_guard_words_is_found_as_in_the_whole_text(pieces):
     text = " ".join(pieces)
     for pattern in classify.GUARDS:
         assert classify._signal(pattern, text) == (pattern.search(text) is not None)
+    at_words, whole = match_at_words(classify.LATE_WITH_NEW_DATE, text, classify.APOLOGY_WORDS), classify.LATE_WITH_NEW_DATE.search(text)
+    assert (at_words and at_words.span()) == (whole and whole.span())
     for pattern, words in ((classify.MAILBOX_NOTICE, classify.MAILBOX_WORDS), (classify.REQUEST_SPECIFIC, classify.REQUEST_WORDS)):
         near, whole = search_near(pattern, text.upper(), words, classify.NOTICE_REACH, low=text), pattern.search(text.upper())
         assert (near and near.span()) == (whole and whole.span())

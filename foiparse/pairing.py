@@ -49,9 +49,10 @@ ATTACHMENT_ONLY = re.compile(
 )
 # An answer that opens with its verdict: "Yes.", "No –"
 YES_OR_NO = re.compile(r"^\W*(?:yes|no)\b", re.I)
-# The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes
+# The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes,
+# "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 2024/0041"
 LETTER_HEAD = re.compile(
-    r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*"
+    r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*|(?:freedom of information |foi |information )?request reference(?: no\.?| number)?\s*:?\s*\S+"
     r"|(?:re:?\s*)?(?:request for information|information request|freedom of information(?: act 2000)?(?: request)?|foi request"
     r"|environmental information regulations(?: 2004)?(?: request)?)\s*[–—:-]\s*[^.]*)$",
     re.I,
@@ -116,10 +117,11 @@ SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 # A label over a question the response repeats without its number: "You asked: How many …", "Question: …"
 ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
+# "I write in connection with your request for information received on 09/01/2024, a copy of which is given below.",
 # "Please find below, Sheffield City Council's response to your request:", "I can provide the following information
 # in response:", "You asked:" over the request quoted
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
-THANKS_OPENING = re.compile(r"^\s*Thank you for (?:your|contacting)", re.I)
+THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:write|am writing) (?:in connection with|with regard to|regarding|about) your request)", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
@@ -260,6 +262,35 @@ def _strip_table_question(question: str, text: str) -> str:
         return text
     shared = set(cell_words) & set(question_words) - STOP_WORDS
     return answer.strip() if len(shared) >= 2 and answer.strip() else text
+
+
+# The run of spaces between a table's cells, laid out in spaces: "3.   How many dwellings were charged the   1,412."
+CELL_GAP = re.compile(r"\S( {3,})(?=\S)")
+
+
+def _answer_cell(rows: list[tuple[int, str]], question: str) -> list[tuple[int, str]] | None:
+    """The answer cell of a two-column table laid out in spaces, its lines joined, where the first cell
+    restates the question (two words of it or more) and the rows keep to the column:
+        3.   How many dwellings were being charged the   1,412. The premium is charged at
+             long-term empty homes premium on 1 April    100% after two years, 200% after
+    The table ends at the first line that crosses the column (the notes under it)."""
+    first = rows[0][1]
+    gaps = list(CELL_GAP.finditer(first))
+    if not gaps:
+        return None
+    column = gaps[-1].end(1)
+    if len(set(plain_words(first[:column])) & set(plain_words(question)) - STOP_WORDS) < 2:
+        return None
+    parts = [first[column:].strip()]
+    for _, text in rows[1:]:
+        if not text.strip():
+            continue
+        if len(text.rstrip()) <= column - 2:
+            continue  # the question's cell, wrapped
+        if text[column - 2:column] != "  " or text[column] == " ":
+            break
+        parts.append(text[column:].strip())
+    return [(rows[0][0], " ".join(parts))]
 
 
 def _strip_restated_question(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -491,6 +522,9 @@ def _numbered_answers(message: Message, questions: list[Question], restated: dic
                 end -= 1  # the next part's heading ("Part B – Budgets") is not this answer's last line
         else:
             end = next((j for j in range(k + 1, len(own)) if _closes_answers(own, j)), len(own))
+        cell = _answer_cell(own[k:end], texts[labels[0]])
+        if cell:
+            return cell
         rest = _strip_table_question(texts[labels[0]], rest)
         lines = [(own[k][0], rest)] + own[k + 1:end]
         without = lines

@@ -53,11 +53,12 @@ REQUEST_SPECIFIC = re.compile(
     re.I,
 )
 REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by ")
-# The outcome of a review: "I have now completed the internal review", "the review upheld"; not its promise,
+# The outcome of a review: "I have now completed the internal review", "the review upheld", "The review has been
+# carried out by …", "The rest of the original response is upheld"; not its promise,
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?:internal )?review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
+    r"|(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)|(?:original|initial|earlier) (?:decision|response|refusal) (?:is|was|has been) upheld|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
@@ -145,8 +146,13 @@ GUARDS = {
 # A general mailbox's sentences on what to do if a mail is a request, and on requests in general: "If your email is
 # a request for information under the Freedom of Information (Scotland) Act 2002, it will be passed to …", "Requests
 # made under the Freedom of Information Act … will still be answered within 20 working days" (not "your Freedom of
-# Information Act request", nor "logged it as a request under the Act")
-GENERAL_SENTENCE = re.compile(r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b|\brequests (?:made |received |submitted )?under the\b", re.I)
+# Information Act request", nor "logged it as a request under the Act"), "Freedom of Information requests are logged
+# separately by the Information Governance team, who will contact you with a reference number"
+GENERAL_SENTENCE = re.compile(
+    r"\bif your (?:e-?mail|enquiry|message|correspondence|query)\b|\brequests (?:made |received |submitted )?under the\b"
+    r"|\b(?:freedom of information|foi|eir)(?: act)? requests (?:are|will be|should be|must be)\b",
+    re.I,
+)
 # The fewest words a line of a reply needs to be taken for a copy of the request's
 ECHO_MIN_WORDS = 5
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS

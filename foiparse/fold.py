@@ -85,7 +85,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|an internal review\b.{0,60}\bcan be requested|you (?:can|may) (?:ask|request|apply) for (?:an internal|a) review"
     r"|the information (?:in|contained in) this (?:response|letter|e-?mail) (?:may|can|is)"
     r"|this information is (?:licensed|available) for re-?use"
-    r"|(?:this|the) information (?:is |has been )?(?:provided|released|supplied|licensed|made available) (?:to you )?under the open government licen[cs]e"
+    r"|(?:this|the) information (?:is |has been )?(?:provided|released|supplied|given|licensed|made available) (?:to you )?under the open government licen[cs]e"
     r"|you (?:may|can|are free to) re-?use (?:the|this|any) information (?:we have |that we have |that has been )?(?:provided|supplied|released|given)"
     r"|i(?: am|'m) (?:very |really )?sorry again|(?:my |our )?apologies again|i apologi[sz]e again"
     r"|under section 16 of the (?:freedom of information act|act)\b"

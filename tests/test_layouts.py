@@ -760,3 +760,38 @@ def test_a_parent_label_and_its_first_sub_items_label_on_one_line():
     )
     assert [(q.number, q.answer) for q in foiparse.parse(text).questions] == [
         ("1", "11,482"), ("2", None), ("2a", "80% of the council tax liability."), ("2b", "There is no minimum award.")]
+
+
+def test_a_table_laid_out_in_spaces_gives_each_answer_cell_joined_and_ends_at_the_note_under_it():
+    table = (
+        "Question                                     Response\n"
+        "1.   How many HMOs were licensed on 1 April  612. A further 40 are\n"
+        "     2024?                                   exempt from licensing.\n"
+        "2.   How many HMO inspections did the        88\n"
+        "     council carry out each year?\n"
+        "The figures are taken from the licensing register on 1 April 2024."
+    )
+    items = ["How many HMOs were licensed on 1 April 2024?", "How many HMO inspections did the council carry out each year?"]
+    assert answers(page(items, table)) == ["612. A further 40 are exempt from licensing.", "88"]
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("Thank you for your email.\n\nLicensing enquiries will be answered as soon as possible. Freedom of Information requests are "
+     "logged separately by the Information Governance team, who will contact you with a reference number.", "auto_reply"),
+    ("Internal review\n\nThe review has been carried out by the Associate Director of Governance, who was not involved in the original "
+     "decision. The annual value of the contract is £412,600. The rest of the original response is upheld.", "internal_review_response"),
+])
+def test_kinds_the_page_debris_and_tables_batches_showed(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
+
+
+def test_a_prose_refusal_leaves_out_the_letters_reference_line_and_its_opening_sentence():
+    reply = (
+        "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 2024/0041\n\n"
+        "I write in connection with your request for information received on\n09/06/2024, a copy of which is given below.\n\n"
+        "The council holds information relevant to your request. However, the cost of complying with it would exceed the "
+        "appropriate limit of £450, and section 12(1) of the Act therefore applies."
+    )
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [
+        "The council holds information relevant to your request. However, the cost of complying with it would exceed the "
+        "appropriate limit of £450, and section 12(1) of the Act therefore applies."] * 2

@@ -52,7 +52,7 @@ YES_OR_NO = re.compile(r"^\W*(?:yes|no)\b", re.I)
 # The head of a letter before its text: "Our reference: 4011595   Information request", a rule of dashes,
 # "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 2024/0041"
 LETTER_HEAD = re.compile(
-    r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*|(?:freedom of information |foi |information )?request reference(?: no\.?| number)?\s*:?\s*\S+"
+    r"^\s*(?:(?:our|your)\s+ref(?:erence)?\b.*|[-_=*]{5,}\s*|(?:freedom of information |foi |information )?request reference(?: no\.?| number)?\s*:?\s*\S.*"
     r"|(?:re:?\s*)?(?:request for information|information request|freedom of information(?: act 2000)?(?: request)?|foi request"
     r"|environmental information regulations(?: 2004)?(?: request)?)\s*[–—:-]\s*[^.]*)$",
     re.I,
@@ -121,15 +121,24 @@ ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|r
 # "Please find below, Sheffield City Council's response to your request:", "I can provide the following information
 # in response:", "You asked:" over the request quoted
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
-THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:write|am writing) (?:in connection with|with regard to|regarding|about) your request)", re.I)
+THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:write|am writing) (?:in connection with|with regard to|regarding|about|in response to) your request|I refer to your request)", re.I)
+# The end of a sentence within a line or at its end: "… received on 15/01/19." (not "No. 4", "i.e. the", "£1.50")
+SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)[.:](?:\s+(?=[A-Z])|\s*$)")
+# An opening sentence that goes on into the answer: "I write in connection with your request …, and I can confirm that …"
+OPENING_GOES_ON = re.compile(r",\s+and\s+(?:I|we)\b")
+# The title of the Act over a letter: "Freedom of Information Act 2000"
+ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
+# A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
+FURTHER_OPENING = re.compile(r"\s*(?:your request has been (?:considered|dealt with|processed|handled)|we have (?:considered|processed|dealt with) your request)\b", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
-    r"|\bthe following information(?: in response)?:$|(?:^|[.!?]\s+)(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
+    r"|\bthe following information(?: in response)?:$|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
     re.I,
 )
-# A heading over the answer, just below the introduction: "Response", "Our response:"
+# A heading over the answer, below the introduction or the request restated: "Response", "Our response:"
+# (one only: a reply with one for each part keeps them)
 ANSWER_HEADING = re.compile(r"^\s*(?:our )?(?:response|answer|reply):?$", re.I)
 # How many lines at a prose reply's top may introduce its answer
 INTRO_REACH = 6
@@ -266,31 +275,48 @@ def _strip_table_question(question: str, text: str) -> str:
 
 # The run of spaces between a table's cells, laid out in spaces: "3.   How many dwellings were charged the   1,412."
 CELL_GAP = re.compile(r"\S( {3,})(?=\S)")
+# How far a wrapped line's cell may stand from the column its row opened
+CELL_SLACK = 2
 
 
 def _answer_cell(rows: list[tuple[int, str]], question: str) -> list[tuple[int, str]] | None:
-    """The answer cell of a two-column table laid out in spaces, its lines joined, where the first cell
-    restates the question (two words of it or more) and the rows keep to the column:
+    """The answer cells of a table laid out in spaces, joined, where the first cell is the question in its
+    own words (its opening at least) and a wrapped line keeps to the columns:
         3.   How many dwellings were being charged the   1,412. The premium is charged at
              long-term empty homes premium on 1 April    100% after two years, 200% after
-    The table ends at the first line that crosses the column (the notes under it)."""
+    The answer runs from the first gap to the line's end (a row may hold a cell for each year). The table
+    ends at a line that crosses the column (a note under it); a row with no wrapped line is left to the
+    other readings, as is a first cell that names a category rather than asks ("Fixed penalty notices
+    issued for littering   1,204")."""
     first = rows[0][1]
-    gaps = list(CELL_GAP.finditer(first))
-    if not gaps:
+    gap = next((gap for gap in CELL_GAP.finditer(first) if len(first[:gap.start(1)].split()) >= 3), None)  # past "3.   How many"
+    if not gap:
         return None
-    column = gaps[-1].end(1)
-    if len(set(plain_words(first[:column])) & set(plain_words(question)) - STOP_WORDS) < 2:
+    column = gap.end(1)
+    cell, asked = plain_words(first[:column]), plain_words(question)
+    if len(cell) < 4 or cell[1:4] != asked[:3]:  # (the cell's first word is the item's label)
         return None
-    parts = [first[column:].strip()]
+    parts = [" ".join(first[column:].split())]
+    kept = 0
     for _, text in rows[1:]:
         if not text.strip():
             continue
-        if len(text.rstrip()) <= column - 2:
-            continue  # the question's cell, wrapped
-        if text[column - 2:column] != "  " or text[column] == " ":
+        wrapped = _wrapped_cell(text, column)
+        if wrapped is None:
             break
-        parts.append(text[column:].strip())
-    return [(rows[0][0], " ".join(parts))]
+        kept += 1
+        if wrapped:
+            parts.append(wrapped)
+    return [(rows[0][0], " ".join(parts))] if kept else None
+
+
+def _wrapped_cell(text: str, column: int) -> str | None:
+    """A wrapped line's answer text ("" where only the question's cell goes on), or None where it crosses the column."""
+    if len(text.rstrip()) <= column - CELL_SLACK:
+        return ""
+    starts = [gap.end(1) for gap in CELL_GAP.finditer(text)] + [len(text) - len(text.lstrip())]
+    start = next((at for at in starts if abs(at - column) <= CELL_SLACK), None)
+    return None if start is None else " ".join(text[start:].split())
 
 
 def _strip_restated_question(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -414,12 +440,18 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     return starts
 
 
+# What follows a sub-item's label that names more of them: "and (b):", "to (c) –", "& b)"
+SUB_ITEM_RANGE = re.compile(r"^(?:and|&|to|,)\s*\(?[a-z]{1,4}\)", re.I)
+
+
 def _nested_start(rest: str, parent: str, labels: set[str]) -> tuple[str, str, str] | None:
     """(level kind, label, text after) where a parent's label opens with its first sub-item's on the same line."""
     found = match_item(rest) if rest[:1] in "([" or (rest[:1].isalpha() and rest[1:2] in ".)") else None
     if not found or found[1] != "letter" or parent + found[0] not in labels:
         return None
     part, _, text = found
+    if SUB_ITEM_RANGE.match(text):
+        return None  # "3. (a) and (b): …": one answer for the parent's parts, the parent's
     return ("roman" if part.lower() == "i" else "alpha", parent + part, text)
 
 
@@ -897,16 +929,35 @@ def _paragraphs_at_blanks(lines: list[tuple[int, str]]) -> list[list[tuple[int, 
     return [run for run in runs if run]
 
 
+def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, str]], int]:
+    """The lines from the end of the sentence opening at line k ("Thank you for your request … received on
+    15/01/19.", "I am writing about your request of 4 March 2024."): where the sentence ends inside a line,
+    the rest of that line is the first one kept ("… 4 March 2024. We do not hold this information")."""
+    for j in range(k, len(own)):
+        number, text = own[j]
+        if not text.strip():
+            return own, j
+        end = SENTENCE_END.search(text)
+        if OPENING_GOES_ON.search(text, 0, end.start() if end else len(text)):
+            return own, k  # "… received on 9 January 2024, and I can confirm that the council maintains 11 …": the answer
+        while end and FURTHER_OPENING.match(text, end.end()):  # "… 2024. Your request has been considered under the Act."
+            end = SENTENCE_END.search(text, end.end())
+        if end:
+            rest = text[end.end():]
+            if rest.strip():
+                return own[:j] + [(number, rest)] + own[j + 1:], j
+            return own, j + 1
+    return own, len(own)
+
+
 def prose_answer(message: Message) -> list[tuple[int, str]]:
     """The own words of a reply that answers in prose, less its salutation and opening."""
     own = _trim(message.own_lines)
     k = 0
-    while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1]) or LETTER_HEAD.match(own[k][1])):
+    while k < len(own) and (not own[k][1].strip() or SALUTATION.match(own[k][1]) or LETTER_HEAD.match(own[k][1]) or ACT_TITLE.match(own[k][1])):
         k += 1
     if k < len(own) and THANKS_OPENING.match(own[k][1]):
-        while k < len(own) and own[k][1].strip() and not own[k][1].rstrip().endswith((".", ":")):
-            k += 1
-        k += 1
+        own, k = _after_opening_sentence(own, k)
     for j in range(k, min(len(own), k + INTRO_REACH)):
         line = " ".join(own[j][1].split())
         intro = INTRO.search(line)
@@ -918,9 +969,9 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
             intro = INTRO.search(joined)
             if intro and intro.end() > len(line) and joined.endswith((":", ".")):
                 k = j + 2
-    first = next((j for j in range(k, len(own)) if own[j][1].strip()), len(own))
-    if first < len(own) and ANSWER_HEADING.match(own[first][1]):
-        k = first + 1
+    headings = [j for j in range(k, len(own)) if ANSWER_HEADING.match(own[j][1])]
+    if len(headings) == 1 and sum(1 for _, text in own[k:headings[0]] if text.strip()) <= INTRO_REACH:
+        k = headings[0] + 1  # "Response" over the answer, under the request restated ("You asked for …")
     return _trim(own[k:])
 
 
@@ -1226,8 +1277,8 @@ def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> 
     return _trim(lines[k:]) if matched >= 6 else lines
 
 
-# A label that says it is a question's, not only a number: "Q6)", "Question 6:"
-NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)\b", re.I)
+# A label that says it is a question's, not only a number: "Q6)", "Question 6:" (not "Q3 2024 figures", a quarter)
+NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)(?:[.):]|\s[–-])", re.I)
 
 
 def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:

@@ -58,7 +58,8 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)|(?:original|initial|earlier) (?:decision|response|refusal) (?:is|was|has been) upheld|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
+    r"|(?<!once the )(?<!when the )(?<!until the )(?<!once the internal )(?<!when the internal )(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
+    r"|(?:original|initial|earlier) (?:decision|response|refusal) (?:is|was|has been) upheld(?! by the (?:information )?commissioner| by the ico| by the tribunal)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
@@ -70,13 +71,20 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)"
     r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what|whether) (?:of these )?you mean|which of these you mean")
-# A holding reply that sets a new date, read from its apology: "I am sorry that we have not responded … We now aim
-# to send you a full response by 22 March 2024", "Apologies for the delay … no later than 12 July 2024". Without
-# a date ("We will send it to you as soon as we can") it is a receipt, as the corpus reads one.
+# A holding reply that sets a new date for the response, read from its apology: "I am sorry that we have not
+# responded … We now aim to send you a full response by 22 March 2024", "Apologies for the delay … no later than
+# 12 July 2024" (not "we will send the map by Friday" in a late reply that answers). Without a date ("We will send
+# it to you as soon as we can") it is a receipt, as the corpus reads one: HOLDING_PROMISE.
 LATE_WITH_NEW_DATE = re.compile(
     r"(?:apologi[sz]e|apologies|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b"
-    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|provide|send)[^.]{0,120}? (?:by|no later than|on or before|before)\b"
+    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|(?:provide|send) (?:you )?(?:with )?(?:(?:a|our|the|your) (?:full |final |complete |substantive )?(?:response|reply|answer)|the outcome))"
+    r"[^.]{0,120}? (?:by|no later than|on or before|before)\b"
 )
+# A holding reply's promise with no date: "We will send it to you as soon as we can", "We will send you the outcome
+# of the review as soon as it is complete"; read in short replies only (a response may promise more figures so)
+HOLDING_PROMISE = re.compile(r"will (?:send|provide) (?:it|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|will send you the outcome of (?:the|your|this) (?:internal )?review")
+# The most words a reply may have for HOLDING_PROMISE to make it a receipt
+HOLDING_MAX_WORDS = 80
 # The words LATE_WITH_NEW_DATE opens with: it is tried only where one stands
 APOLOGY_WORDS = ("apolog", "sorry")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
@@ -108,9 +116,9 @@ RESPONSE_PROMISED = re.compile(
 # A receipt: "has been logged", "We are currently processing your request", "reference number"
 ACKNOWLEDGEMENT = re.compile(
     r"acknowledg|has been (?:logged|received|passed)|(?:currently|now) processing|will be dealt with|aim to (?:respond|send|reply|provide)|hope to (?:respond|reply|(?:send|provide) (?:you )?(?:a|our|your|the) (?:full )?(?:response|reply))|thank you for your (?:request|e-?mail|letter) (?:for|of|dated|received|which)"
-    r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you (?:a response|the outcome)|will respond"
+    r"|must respond|respond (?:to you )?(?:with)?in 20 working days|reference number|given the reference|send you a response|will respond"
     r"|we (?:have )?received your|due date|we will (?:be in touch|reply|contact)|(?:is|are) being (?:considered|processed|dealt with)"
-    r"|will receive (?:a|our) response|will (?:send|provide) (?:it|this|them|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
+    r"|will receive (?:a|our) response|(?:statutory|legal) (?:time ?scale|time ?limit|time ?frame|deadline)|within (?:the )?20 working days",
 )
 # An outgoing request for review: "please pass this on to the person who conducts Freedom of Information reviews",
 # "I require the Council to review its decision", "This is a requirement for review" (FOISA section 20);
@@ -139,7 +147,7 @@ GUARDS = {
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
-    ACKNOWLEDGEMENT: (100, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "hope to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "as soon as", "statutory", "legal")),
+    ACKNOWLEDGEMENT: (100, ("acknowledg", "been logged", "been received", "been passed", "processing", "dealt with", "aim to", "hope to", "thank you for your", "must respond", "working days", "reference number", "given the reference", "send you", "will respond", "received your", "due date", "we will", "being considered", "being processed", "will receive", "statutory", "legal")),
 }
 
 
@@ -155,6 +163,9 @@ GENERAL_SENTENCE = re.compile(
 )
 # The fewest words a line of a reply needs to be taken for a copy of the request's
 ECHO_MIN_WORDS = 5
+# A general sentence that still speaks of this request: "… and yours has been given the reference ECC-FOI-24-2207"
+# (not "If your email is a request …", which is said to all)
+THIS_REQUEST = re.compile(r"\byours (?:has|is|was)\b|\byour (?:request|e-?mail|enquiry) (?:has been|was|is being)\b", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -191,7 +202,7 @@ def _less_general_sentences(text: str) -> str:
     low = text.lower()
     if "requests" not in low and "if your" not in low:
         return text
-    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not GENERAL_SENTENCE.search(sentence))
+    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not GENERAL_SENTENCE.search(sentence) or THIS_REQUEST.search(sentence))
 
 
 def _calls_itself_automatic(low: str) -> bool:
@@ -213,7 +224,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "delivery_failure"
     if _signal(OUT_OF_OFFICE, low) or (_calls_itself_automatic(low) and not REFERENCE_GIVEN.search(words)):
         return "auto_reply"
-    if _signal(EXTENSION, low) or match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
+    if _signal(EXTENSION, low):
         return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
@@ -225,6 +236,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "acknowledgement"
     if _signal(ANSWER_SIGNAL, low):
         return "response"
+    if match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
+        return "extension"
     if _substantive_attachments(message) or _signal(CONFIRMATION, low):
         # "I can confirm that we are dealing with your request … we aim to answer it within 20 working days",
         # sent with the receipt as a letter attached: the answer is still to come.
@@ -234,7 +247,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         joined = _less_general_sentences(" ".join(text.split()))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
-    if _signal(ACKNOWLEDGEMENT, low):
+    if _signal(ACKNOWLEDGEMENT, low) or ("as soon as" in low or "outcome" in low) and len(low.split()) <= HOLDING_MAX_WORDS and HOLDING_PROMISE.search(low):
         return "acknowledgement"
     if _signal(GENERAL_DELAY_NOTICE, low) and not REFERENCE_GIVEN.search(words):
         return "auto_reply"  # a notice to all requesters that every request is held up, not this request's answer
@@ -243,13 +256,13 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
 
 def incoming_kind(message: Message, request_words: str = "") -> str:
     """The kind it shows; failing that, a substantial reply is taken for a response.
-    A rarer kind is read again without the lines that copy the request (``request_words``, from
-    ``_spaced_words``): "Your request was: … can you confirm whether …" asks the requester nothing.
-    (Responses and receipts, the common kinds, are spared the second reading: most receipts quote the
-    request, and the words that make a reply either are rarely a request's.)"""
+    A kind other than a response is read again without the lines that copy the request (``request_words``,
+    from ``_spaced_words``): "Your request was: … can you confirm whether …" asks the requester nothing, and
+    a request's "reference number" or "due date" copied into a response makes no receipt of it. (A response
+    is spared the second reading: the words that make one are rarely a request's.)"""
     own, closing = _own_and_closing(message)
     kind = _kind_in_words(message, own, closing)
-    if kind not in (None, "response", "acknowledgement"):
+    if kind not in (None, "response"):
         less = _less_request(own, request_words)
         if less is not own:
             kind = _kind_in_words(message, less, closing)

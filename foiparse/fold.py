@@ -78,6 +78,10 @@ ADVICE_OPENING = re.compile(r"under section 16\b", re.I)
 # "Under section 16 of the Freedom of Information Act 2000 the Council has a duty to provide advice",
 # "This footnote confirms that this message ... has been swept for viruses" (a mail gateway's notice),
 # "Complaint Rights" (a heading over them), "Your attention is drawn to your right of complaint"
+# (_OPEN_LICENCE: "The information is given under the Open Government Licence", which a numbered answer may say
+# of the data it points to: "2. The information is given under the Open Government Licence v3.0 on the portal")
+_OPEN_LICENCE = r"(?:this|the) information (?:is |has been )?(?:provided|released|supplied|given|licensed|made available) (?:to you )?under the open government licen[cs]e"
+OPEN_LICENCE = re.compile(r"^\s*" + _OPEN_LICENCE, re.I)
 BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:"
     r"(?:if|should) you (?:are|be|feel) (?:dissatisfied|unhappy|not (?:content|satisfied|happy))"
@@ -85,7 +89,7 @@ BOILERPLATE_OPENING = re.compile(
     r"|an internal review\b.{0,60}\bcan be requested|you (?:can|may) (?:ask|request|apply) for (?:an internal|a) review"
     r"|the information (?:in|contained in) this (?:response|letter|e-?mail) (?:may|can|is)"
     r"|this information is (?:licensed|available) for re-?use"
-    r"|(?:this|the) information (?:is |has been )?(?:provided|released|supplied|given|licensed|made available) (?:to you )?under the open government licen[cs]e"
+    r"|" + _OPEN_LICENCE +
     r"|you (?:may|can|are free to) re-?use (?:the|this|any) information (?:we have |that we have |that has been )?(?:provided|supplied|released|given)"
     r"|i(?: am|'m) (?:very |really )?sorry again|(?:my |our )?apologies again|i apologi[sz]e again"
     r"|under section 16 of the (?:freedom of information act|act)\b"
@@ -340,7 +344,7 @@ def _opens_standard_paragraph(line: str, head: str) -> bool:
     if not numbered:
         return False
     rest = line[numbered.end():]
-    return bool(BOILERPLATE_OPENING.match(rest)) and not ADVICE_OPENING.match(rest)
+    return bool(BOILERPLATE_OPENING.match(rest)) and not ADVICE_OPENING.match(rest) and not OPEN_LICENCE.match(rest)
 
 
 def _mark_unsigned_signature(lines: list[str], roles: list[str], end: int) -> None:

@@ -795,3 +795,73 @@ def test_a_prose_refusal_leaves_out_the_letters_reference_line_and_its_opening_s
     assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [
         "The council holds information relevant to your request. However, the cost of complying with it would exceed the "
         "appropriate limit of £450, and section 12(1) of the Act therefore applies."] * 2
+
+
+# Regressions a second review of this session's rules found, each the shape that tripped one.
+@pytest.mark.parametrize("reply, kind", [
+    ("I apologise for the delay in replying.\n\n1. Yes. A consultation ran from March to May 2024.\n2. No. A decision is due in "
+     "the autumn.\n\nThe consultation map is not yet ready, and we will send it to you by Friday.", "response"),
+    ("I am sorry that this reply is late. I have now completed the internal review, and the original decision is upheld in part. "
+     "We will send the minutes of the panel no later than 28 June 2024.", "internal_review_response"),
+    ("The council received 412 claims in 2023/24 and paid £38,214.50 in total, of which £12,020 went on claims for damage to "
+     "vehicles and the rest on claims for injuries. The figures for 2024/25 are still being checked by the insurance team, "
+     "and we will send them to you as soon as we can.", "response"),
+    ("Thank you for your request for a review. Once the review has been carried out, we will write to you with its outcome "
+     "no later than 5 March 2024.", "acknowledgement"),
+    ("The information you asked for is exempt under section 43(2). The council's original refusal was upheld by the Information "
+     "Commissioner in 2022, and nothing has changed since.", "response"),
+    ("Thank you for your email. Freedom of Information requests are logged by the Information Rights Team, and yours has been "
+     "given the reference ECC-FOI-24-2207.", "acknowledgement"),
+])
+def test_kinds_a_second_review_found(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")).messages[1].kind == kind
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # an opening sentence that ends inside its line, or runs on into the answer
+    ("I am writing about your request of 4 March 2024. We do not\nhold this information: licensing passed to the county council in 2019.",
+     "We do not hold this information: licensing passed to the county council in 2019."),
+    ("I write in connection with your request received on 9 June 2024, and I can confirm that the council licenses 612 HMOs.",
+     "I write in connection with your request received on 9 June 2024, and I can confirm that the council licenses 612 HMOs."),
+    # one heading over the answer, under the request restated
+    ("You asked for the number of licensed HMOs and the number of inspections.\n\nResponse\n\nThe council licenses 612 HMOs, and "
+     "a further 40 houses are exempt from licensing. The private sector housing team made 88 inspections in the year.",
+     "The council licenses 612 HMOs, and a further 40 houses are exempt from licensing. The private sector housing team made 88 "
+     "inspections in the year."),
+    # the Act's title and an opening paragraph over an introduction in the fourth paragraph of a double-spaced letter
+    ("Freedom of Information Act 2000\n\nThank you for your request for information, which we received on 2 June 2024.\n\n"
+     "I have dealt with your request under the Freedom of Information Act 2000.\n\nOur response to your request is set out below:\n\n"
+     "The council licenses 612 HMOs and made 88 inspections.", "The council licenses 612 HMOs and made 88 inspections."),
+])
+def test_prose_answers_a_second_review_found(reply, expected):
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [expected] * 2
+
+
+@pytest.mark.parametrize("table, expected", [
+    # a first cell naming a category, not restating the question: the rows stay as they are
+    ("1. Fixed penalty notices issued for littering       1,204\n   Fixed penalty notices issued for dog fouling     312\n"
+     "2.   How many HMO inspections did the council     88\n     carry out each year?",
+     "Fixed penalty notices issued for littering 1,204\nFixed penalty notices issued for dog fouling 312"),
+    # a cell for each year, and a wrapped line one column off
+    ("1.   How many HMOs were licensed on 1 April    601    612. The figure\n     of each year?                              for 2024 is\n"
+     "                                               provisional.\n2.   How many HMO inspections did the council     88\n"
+     "     carry out each year?", "601 612. The figure for 2024 is provisional."),
+])
+def test_tables_a_second_review_found(table, expected):
+    items = ["How many fixed penalty notices has the council issued for littering and dog fouling?",
+             "How many HMO inspections did the council carry out each year?"]
+    if "How many HMOs" in table:
+        items[0] = "How many HMOs were licensed on 1 April of each year?"
+    assert answers(page(items, table))[0] == expected
+
+
+def test_a_later_reply_about_a_quarter_answers_no_question_by_it():
+    between = ""
+    reply = "1. 612.\n2. 88."
+    later = (
+        "\n\nInformation Governance, Ashby Borough Council\n5 July 2024\n\nDear Mr Carter\n\n"
+        "Q3 2024 figures will be published on the council's website in the week beginning 4 November 2024.\n\nYours sincerely\n\nPriya Nand\n"
+    )
+    thread = foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued."],
+                                 reply, between=between) + later)
+    assert thread.questions[2].answer is None

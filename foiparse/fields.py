@@ -11,7 +11,7 @@ import re
 from .chain import chronological
 from .classify import signalled_kind
 from .fold import VALEDICTION
-from .model import EMAIL_FORMATS, FURNITURE, SIGNOFF, Thread
+from .model import ANNOTATION, EMAIL_FORMATS, FURNITURE, SIGNOFF, Thread
 from .split import first_salutation, signed_name
 
 # Status line wording -> contract code, most specific first.
@@ -83,7 +83,7 @@ def fill_fields(thread: Thread) -> Thread:
     if first.sender is None and thread.source.format == "wdtk-text":
         first.sender = thread.requester
     if thread.authority is None:
-        thread.authority = first_salutation([text for _, text, role in first.lines if role != FURNITURE], 0)
+        thread.authority = first_salutation([text for _, text, role in first.lines if role not in (FURNITURE, ANNOTATION)], 0)
     if thread.authority is None:
         thread.authority = _body_in_heading(thread)
     return thread

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, SIGNOFF, Message
+from .model import ANNOTATION, BOILERPLATE, FURNITURE, OWN, QUOTED, SIGNOFF, Message
 from .scan import case_blind
 
 # --- quoted mail: everything from here down is earlier correspondence -----
@@ -242,8 +242,8 @@ def _disclaimer_at(lines: list[str], i: int, end: int, in_closing: bool) -> int 
 
 
 def fold_message(message: Message) -> None:
-    """Give roles to the message's text lines (page furniture keeps its role)."""
-    text = [(k, line) for k, (_, line, role) in enumerate(message.lines) if role != FURNITURE]
+    """Give roles to the message's text lines (page furniture and annotations keep theirs)."""
+    text = [(k, line) for k, (_, line, role) in enumerate(message.lines) if role not in (FURNITURE, ANNOTATION)]
     for (k, _), role in zip(text, fold([line for _, line in text])):
         number, line, _ = message.lines[k]
         message.lines[k] = (number, line, role)

@@ -19,6 +19,7 @@ SIGNOFF = "signoff"  # from the valediction on: "Yours sincerely", name, address
 BOILERPLATE = "boilerplate"  # rights of review, re-use licences, email disclaimers
 QUOTED = "quoted"  # earlier mail quoted under a reply
 FURNITURE = "furniture"  # the web page's own text: "show quoted sections", attachment lists
+ANNOTATION = "annotation"  # another user's note on the page, kept in the body but no one's message
 
 
 # Letters that re.IGNORECASE takes for ASCII ones but str.lower() does not turn into them: dotted capital I

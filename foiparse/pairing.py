@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .fold import PARAGRAPH_NUMBER, QUOTATION_CLOSINGS, QUOTATION_OPENINGS
-from .model import BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
+from .model import ANNOTATION, BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind, plain_word, plain_words
 
@@ -1027,7 +1027,7 @@ def _take_annexes(thread: Thread) -> None:
             continue
         inside = lines[heading][2] == OWN
         end = heading + 1
-        while end < len(lines) and not (ANNEX_HEADING.match(lines[end][1]) or AFTER_ANNEX.match(lines[end][1]) or lines[end][2] in (QUOTED, FURNITURE, BOILERPLATE)
+        while end < len(lines) and not (ANNEX_HEADING.match(lines[end][1]) or AFTER_ANNEX.match(lines[end][1]) or lines[end][2] in (QUOTED, FURNITURE, ANNOTATION, BOILERPLATE)
                                          or (inside and lines[end][2] != OWN)):
             end += 1
         annex = _trim([(n, text) for n, text, _ in lines[heading + 1:end]])

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from .dates import find_dates
-from .model import FURNITURE, Reference, Thread, same_length_lower
+from .model import ANNOTATION, FURNITURE, Reference, Thread, same_length_lower
 
 # The identifier itself: optional letter prefix, then digits and joiners.
 # e.g. "3861460", "FOI / 1598527", "FOI/2021/0456", "EIR-21-123", "CAS-1234567-ABCDEF", "4567/21", "F2022.02.5186",
@@ -140,7 +140,7 @@ def extract_references(thread: Thread) -> Thread:
         number = bisect_right(offsets, offset)
         index = owners[number]
         line = thread.lines[number - 1]
-        if index is None or (roles[number] == FURNITURE and not SUBJECT_LINE.match(line)) or _is_date(value):
+        if index is None or roles[number] == ANNOTATION or (roles[number] == FURNITURE and not SUBJECT_LINE.match(line)) or _is_date(value):
             continue
         message = thread.messages[index]
         column = offset - offsets[number - 1]

@@ -14,7 +14,7 @@ import re
 from .dates import parse_date_line
 from .fold import VALEDICTION
 from .chain import split_chain
-from .model import EMAIL_FORMATS, FURNITURE, OWN, Message, Thread, same_length_lower
+from .model import ANNOTATION, EMAIL_FORMATS, FURNITURE, OWN, Message, Thread, same_length_lower
 
 # "J A Giggins made this Freedom of Information request to Ministry of Housing"
 SUBTITLE = re.compile(r"^\s*(?P<requester>\S.*?) made this (?:Freedom of Information |Environmental Information |EIR |FOI )?(?:Regulations )?request to (?P<authority>.+?)(?:\s+(?:This request has been|as part of a batch sent to)\b.*)?\s*$")
@@ -44,6 +44,10 @@ FURNITURE_WORDS = frozenset({
 NAME_ONLY = re.compile(r"^[A-Z][\w'-]+(?: [A-Z][\w'.-]*){1,3} only:$")
 # A furniture line that runs on: "Add an annotation (to help the requester or others)"
 ANNOTATION_LINK = "add an annotation"
+# Another user's note on the page, under its own heading: "Alan Price left an annotation (19 February 2024)",
+# "Sam Hartigan (WhatDoTheyKnow admin) left an annotation (12 March 2024)"; it and what follows it, to the next
+# message, are the note's (not the sender's words: "the answer to (1) is already published" answers nothing)
+ANNOTATION_HEAD = re.compile(r"^\s*\S.{0,100} left an annotation \(\d{1,2} [A-Z][a-z]+ \d{4}\)\s*$")
 # "2 Attachments", "1 Attachment"
 ATTACHMENT_COUNT = re.compile(r"^\s*(\d{1,4}) Attachments?\s*$", re.I)
 # An attachment line ends with its size: "  For Release.pdf 7.6M", "FOI 1598527.xlsx 10K" (the size is split
@@ -289,9 +293,11 @@ def split(thread: Thread) -> Thread:
         message = Message(index=n, first=begin + 1, last=last)
         body_start = _header_block(message, lines, begin if is_heading else None)
         message.lines = [(k + 1, lines[k], FURNITURE) for k in range(begin, body_start)]
+        annotated = False
         for k in range(body_start, last):
             line = lines[k]  # (right-stripped by normalise: a blank line is "")
-            role = FURNITURE if line and len(line) < 60 and _is_furniture(line) else OWN  # page buttons are short lines
+            annotated = annotated or (" left an annotation (" in line and bool(ANNOTATION_HEAD.match(line)))
+            role = FURNITURE if line and len(line) < 60 and _is_furniture(line) else ANNOTATION if annotated else OWN  # page buttons are short lines
             message.lines.append((k + 1, line, role))
         messages.append(message)
     thread.messages = messages

@@ -865,3 +865,16 @@ def test_a_later_reply_about_a_quarter_answers_no_question_by_it():
     thread = foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year.", "The civil penalties issued."],
                                  reply, between=between) + later)
     assert thread.questions[2].answer is None
+
+
+def test_another_users_annotation_is_kept_in_the_body_but_read_as_no_ones_words():
+    between = (
+        "Information Governance, Ashby Borough Council\n4 June 2024\n\nDear Mr Carter\n\nThank you for your request, which we "
+        "received on 3 June 2024. We aim to respond by 1 July 2024.\n\nInformation Governance\n\n"
+        "Link to this\nReport\n\nDana Whitfield left an annotation (9 June 2024)\n\n"
+        "Other councils say the answer to (1) is already published, ref KCC/FOI/2024/0512.\n\nLink to this\n\n"
+    )
+    thread = foiparse.parse(page(["The number of licensed HMOs."], "1. 612.", between=between))
+    assert [m.kind for m in thread.messages] == ["request", "acknowledgement", "response"]
+    assert "the answer to (1) is already published" in thread.messages[1].body()
+    assert "KCC/FOI/2024/0512" not in [r.value for r in thread.references]

@@ -122,14 +122,16 @@ ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|r
 # in response:", "You asked:" over the request quoted
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
 THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:write|am writing) (?:in connection with|with regard to|regarding|about|in response to) your request|I refer to your request)", re.I)
-# The end of a sentence within a line or at its end: "… received on 15/01/19." (not "No. 4", "i.e. the", "£1.50")
-SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)[.:](?:\s+(?=[A-Z])|\s*$)")
-# An opening sentence that goes on into the answer: "I write in connection with your request …, and I can confirm that …"
-OPENING_GOES_ON = re.compile(r",\s+and\s+(?:I|we)\b")
+# The end of a sentence within a line or at its end: "… received on 15/01/19." (not "No. 4", "i.e. the", "£1.50",
+# "St. Mary's", "Mr. Jones", "our ref. FOI/24/118"; a colon ends one only at the line's end: "'Parking: 2023'")
+SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bref)(?<!\bRef)(?<!\bnr)\.\s+(?=[A-Z])|[.:]\s*$")
+# An opening sentence that goes on into the answer: "I write in connection with your request …, and I can confirm that …",
+# "… dated 3 June 2024 and can confirm that …", "… of 3 June 2024; the council does not use …" (not "…, and I apologise for the delay")
+OPENING_GOES_ON = re.compile(r"(?:,?\s+and\s+(?:I|we)\s+(?!apologi|am sorry|are sorry|hope|would|trust)|\s+and\s+can\s+confirm\b|;\s)")
 # The title of the Act over a letter: "Freedom of Information Act 2000"
 ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
 # A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
-FURTHER_OPENING = re.compile(r"\s*(?:your request has been (?:considered|dealt with|processed|handled)|we have (?:considered|processed|dealt with) your request)\b", re.I)
+FURTHER_OPENING = re.compile(r"\s*(?:your request has been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request)\b", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
@@ -137,6 +139,8 @@ INTRO = re.compile(
     r"|\bthe following information(?: in response)?:$|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
     re.I,
 )
+# The request restated over a "Response" heading: "You asked for the number of …", "Your request: …?"
+RESTATED = re.compile(r"\byou asked\b|\byour request\b|\?\s*$", re.I)
 # A heading over the answer, below the introduction or the request restated: "Response", "Our response:"
 # (one only: a reply with one for each part keeps them)
 ANSWER_HEADING = re.compile(r"^\s*(?:our )?(?:response|answer|reply):?$", re.I)
@@ -276,31 +280,34 @@ def _strip_table_question(question: str, text: str) -> str:
 # The run of spaces between a table's cells, laid out in spaces: "3.   How many dwellings were charged the   1,412."
 CELL_GAP = re.compile(r"\S( {3,})(?=\S)")
 # How far a wrapped line's cell may stand from the column its row opened
-CELL_SLACK = 2
+CELL_SLACK = 4
 
 
 def _answer_cell(rows: list[tuple[int, str]], question: str) -> list[tuple[int, str]] | None:
-    """The answer cells of a table laid out in spaces, joined, where the first cell is the question in its
-    own words (its opening at least) and a wrapped line keeps to the columns:
+    """The answer cells of a table laid out in spaces, joined, where the first cell restates the question
+    (its opening, or its words in its order) and a wrapped line keeps to the columns:
         3.   How many dwellings were being charged the   1,412. The premium is charged at
              long-term empty homes premium on 1 April    100% after two years, 200% after
     The answer runs from the first gap to the line's end (a row may hold a cell for each year). The table
-    ends at a line that crosses the column (a note under it); a row with no wrapped line is left to the
-    other readings, as is a first cell that names a category rather than asks ("Fixed penalty notices
-    issued for littering   1,204")."""
+    ends at a line that crosses the column (a note under it). A row with no wrapped line is left to the
+    other readings, as is a breakdown by category, whose next row opens as the first does ("Fixed penalty
+    notices issued for littering   1,204" / "Fixed penalty notices issued for dog fouling   312")."""
     first = rows[0][1]
     gap = next((gap for gap in CELL_GAP.finditer(first) if len(first[:gap.start(1)].split()) >= 3), None)  # past "3.   How many"
     if not gap:
         return None
     column = gap.end(1)
-    cell, asked = plain_words(first[:column]), plain_words(question)
-    if len(cell) < 4 or cell[1:4] != asked[:3]:  # (the cell's first word is the item's label)
+    cell, asked = _less_article(plain_words(first[:column])[1:]), _less_article(plain_words(question))  # (less the item's label)
+    content = [word for word in cell if word not in STOP_WORDS]
+    if len(cell) < 3 or not (cell[:3] == asked[:3] or (len(content) >= 3 and _in_order(content, asked))):
         return None
     parts = [" ".join(first[column:].split())]
     kept = 0
     for _, text in rows[1:]:
         if not text.strip():
             continue
+        if plain_words(text)[:3] == cell[:3]:
+            return None  # a breakdown by category, not the question's cell wrapped
         wrapped = _wrapped_cell(text, column)
         if wrapped is None:
             break
@@ -308,6 +315,11 @@ def _answer_cell(rows: list[tuple[int, str]], question: str) -> list[tuple[int, 
         if wrapped:
             parts.append(wrapped)
     return [(rows[0][0], " ".join(parts))] if kept else None
+
+
+def _less_article(words: list[str]) -> list[str]:
+    """The words less a leading article: a cell says "Number of repair requests" for "The number of repair requests"."""
+    return words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
 
 
 def _wrapped_cell(text: str, column: int) -> str | None:
@@ -944,6 +956,9 @@ def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tu
             end = SENTENCE_END.search(text, end.end())
         if end:
             rest = text[end.end():]
+            following = own[j + 1][1].strip() if j + 1 < len(own) else ""
+            if rest.strip() and FURTHER_OPENING.match(rest + " " + following):
+                continue  # "… 8 January 2024. We have" / "handled your request under the Act.": it ends on the next line
             if rest.strip():
                 return own[:j] + [(number, rest)] + own[j + 1:], j
             return own, j + 1
@@ -970,8 +985,10 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
             if intro and intro.end() > len(line) and joined.endswith((":", ".")):
                 k = j + 2
     headings = [j for j in range(k, len(own)) if ANSWER_HEADING.match(own[j][1])]
-    if len(headings) == 1 and sum(1 for _, text in own[k:headings[0]] if text.strip()) <= INTRO_REACH:
-        k = headings[0] + 1  # "Response" over the answer, under the request restated ("You asked for …")
+    if len(headings) == 1:
+        above = [text for _, text in own[k:headings[0]] if text.strip()]
+        if not above or (len(above) <= INTRO_REACH and RESTATED.search(" ".join(above))):
+            k = headings[0] + 1  # "Response" over the answer, under the introduction or the request restated
     return _trim(own[k:])
 
 
@@ -1278,7 +1295,7 @@ def _less_request_echo(lines: list[tuple[int, str]], after_items: list[str]) -> 
 
 
 # A label that says it is a question's, not only a number: "Q6)", "Question 6:" (not "Q3 2024 figures", a quarter)
-NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)(?:[.):]|\s[–-])", re.I)
+NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)(?:[.):]|\s[–-]|\s+(?!(?:19|20)\d\d\b)(?=\S))", re.I)
 
 
 def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:

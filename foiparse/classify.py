@@ -81,10 +81,8 @@ LATE_WITH_NEW_DATE = re.compile(
     r"[^.]{0,120}? (?:by|no later than|on or before|before)\b"
 )
 # A holding reply's promise with no date: "We will send it to you as soon as we can", "We will send you the outcome
-# of the review as soon as it is complete"; read in short replies only (a response may promise more figures so)
+# of the review as soon as it is complete" (not "we will send them to you as soon as we can" of figures still to come)
 HOLDING_PROMISE = re.compile(r"will (?:send|provide) (?:it|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|will send you the outcome of (?:the|your|this) (?:internal )?review")
-# The most words a reply may have for HOLDING_PROMISE to make it a receipt
-HOLDING_MAX_WORDS = 80
 # The words LATE_WITH_NEW_DATE opens with: it is tried only where one stands
 APOLOGY_WORDS = ("apolog", "sorry")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
@@ -164,8 +162,8 @@ GENERAL_SENTENCE = re.compile(
 # The fewest words a line of a reply needs to be taken for a copy of the request's
 ECHO_MIN_WORDS = 5
 # A general sentence that still speaks of this request: "… and yours has been given the reference ECC-FOI-24-2207"
-# (not "If your email is a request …", which is said to all)
-THIS_REQUEST = re.compile(r"\byours (?:has|is|was)\b|\byour (?:request|e-?mail|enquiry) (?:has been|was|is being)\b", re.I)
+# (not "If your email is a request …" or "your email was received after 4pm", which are said to all)
+THIS_REQUEST = re.compile(r"\byours (?:has|is) been\b|\byour (?:request|e-?mail|enquiry) has been (?:given|logged|allocated|assigned|passed)\b", re.I)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -228,6 +226,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
+    if match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
+        return "extension"
     if _signal(CLARIFICATION_ASKED, low):
         return "clarification_request"
     if ("receipt" in low or "proof of" in low) and PROOF_OF_SENDING.search(low):
@@ -236,8 +236,6 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "acknowledgement"
     if _signal(ANSWER_SIGNAL, low):
         return "response"
-    if match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
-        return "extension"
     if _substantive_attachments(message) or _signal(CONFIRMATION, low):
         # "I can confirm that we are dealing with your request … we aim to answer it within 20 working days",
         # sent with the receipt as a letter attached: the answer is still to come.
@@ -247,7 +245,7 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         joined = _less_general_sentences(" ".join(text.split()))
         if not search_near(REQUEST_SPECIFIC, joined, REQUEST_WORDS, NOTICE_REACH, low=same_length_lower(joined)):
             return "auto_reply"
-    if _signal(ACKNOWLEDGEMENT, low) or ("as soon as" in low or "outcome" in low) and len(low.split()) <= HOLDING_MAX_WORDS and HOLDING_PROMISE.search(low):
+    if _signal(ACKNOWLEDGEMENT, low) or ("as soon as" in low or "outcome" in low) and HOLDING_PROMISE.search(low):
         return "acknowledgement"
     if _signal(GENERAL_DELAY_NOTICE, low) and not REFERENCE_GIVEN.search(words):
         return "auto_reply"  # a notice to all requesters that every request is held up, not this request's answer

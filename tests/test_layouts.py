@@ -878,3 +878,49 @@ def test_another_users_annotation_is_kept_in_the_body_but_read_as_no_ones_words(
     assert [m.kind for m in thread.messages] == ["request", "acknowledgement", "response"]
     assert "the answer to (1) is already published" in thread.messages[1].body()
     assert "KCC/FOI/2024/0512" not in [r.value for r in thread.references]
+
+
+# Regressions a third review found in the fixes for the second, each the shape that tripped one.
+BODY = ("The council licenses 612 HMOs across the borough, and a further 40 houses are exempt because registered providers "
+        "manage them. The private sector housing team made 88 inspections in the year, most of them after complaints from tenants.")
+
+
+@pytest.mark.parametrize("reply, expected", [
+    (f"Thank you for your request about St. Mary's Church, received on 3 June 2024.\n\n{BODY}", BODY),
+    (f"Thank you for your request of 3 June 2024 (our ref. FOI/24/118). {BODY}", BODY),
+    (f"I refer to your request dated 3 June 2024 and can confirm that the council licenses 612 HMOs. {BODY}",
+     f"I refer to your request dated 3 June 2024 and can confirm that the council licenses 612 HMOs. {BODY}"),
+    (f"I am writing in response to your request of 3 June 2024; the council does not license HMOs itself. {BODY}",
+     f"I am writing in response to your request of 3 June 2024; the council does not license HMOs itself. {BODY}"),
+    (f"Thank you for your email, and I apologise for the delay in replying.\n\n{BODY}", BODY),
+    (f"Thank you for contacting the council on 3 June 2024. We have\nhandled your request under the Freedom of Information Act 2000.\n\n{BODY}", BODY),
+    # one "Response" heading under the council's own answer is not over it
+    (f"{BODY}\n\nResponse\n\nThis response is sent by email only.", f"{BODY}\nResponse\nThis response is sent by email only."),
+])
+def test_prose_answers_a_third_review_found(reply, expected):
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [expected] * 2
+
+
+@pytest.mark.parametrize("reply, kind", [
+    ("I am sorry that we have not yet responded to your request. Please find below an update: the service is still checking the "
+     "figures, and we now aim to send you a full response by 19 July 2024.", "extension"),
+    ("Thank you for your email, and I am sorry that we have not completed the internal review by the date we gave you. The reviewer "
+     "is waiting for information from the housing team, who hold the inspection records for the period you asked about, and who "
+     "have been dealing with a large number of requests this month. We will send you the outcome of the review as soon as it is "
+     "complete, and we apologise again for the inconvenience this delay is causing you.", "acknowledgement"),
+    ("Thank you for contacting us. If your email is a Freedom of Information request and your email was received after 4pm, it "
+     "will be logged on the next working day. This mailbox is monitored Monday to Friday.", "auto_reply"),
+])
+def test_kinds_a_third_review_found(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
+
+
+def test_a_table_cell_that_restates_the_question_in_other_words_still_gives_the_answer_cell():
+    table = (
+        "1.   Number of HMOs licensed by the        612. This counts each licence,\n"
+        "     council on 1 April 2024               not each house.\n"
+        "2.   Number of inspections carried out     88\n"
+        "     each year\n"
+    )
+    items = ["The number of HMOs licensed by the council on 1 April 2024.", "The number of HMO inspections carried out each year."]
+    assert answers(page(items, table)) == ["612. This counts each licence, not each house.", "88"]

@@ -58,8 +58,9 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?<!once the )(?<!when the )(?<!until the )(?<!once the internal )(?<!when the internal )(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
-    r"|(?:original|initial|earlier) (?:decision|response|refusal) (?:is|was|has been) upheld(?! by the (?:information )?commissioner| by the ico| by the tribunal)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
+    r"|(?<!once the )(?<!when the )(?<!until the )(?<!as soon as the )(?<!after the )(?<!once the internal )(?<!when the internal )"
+    r"(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
+    r"|(?<!if the )(?:original|initial|earlier) (?:decision|response|refusal) (?:is|has been) upheld(?! by the (?:information )?commissioner| by the ico| by the tribunal)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
@@ -73,16 +74,20 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what|whether) (?:of these )?you mean|which of these you mean")
 # A holding reply that sets a new date for the response, read from its apology: "I am sorry that we have not
 # responded … We now aim to send you a full response by 22 March 2024", "Apologies for the delay … no later than
-# 12 July 2024" (not "we will send the map by Friday" in a late reply that answers). Without a date ("We will send
+# 12 July 2024", "within the next five working days", "on Friday 12 July" (not "we will send the map by Friday" in a
+# late reply that answers, nor, in a reply that answers parts, the promise of the rest: PART_PROMISED). Without a date ("We will send
 # it to you as soon as we can") it is a receipt, as the corpus reads one: HOLDING_PROMISE.
 LATE_WITH_NEW_DATE = re.compile(
     r"(?:apologi[sz]e|apologies|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b"
-    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|(?:provide|send) (?:you )?(?:with )?(?:(?:a|our|the|your) (?:full |final |complete |substantive )?(?:response|reply|answer)|the outcome))"
-    r"[^.]{0,120}? (?:by|no later than|on or before|before)\b"
+    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|(?:provide|send) (?:you )?(?:with )?"
+    r"(?:(?:a|our|the|your) (?:full |final |complete |substantive )?(?:response|reply|answer)|the outcome|the information|this information))"
+    r"[^.]{0,120}? (?:by|no later than|on or before|before|within|on (?:mon|tue|wed|thu|fri|\d))"
 )
 # A holding reply's promise with no date: "We will send it to you as soon as we can", "We will send you the outcome
 # of the review as soon as it is complete" (not "we will send them to you as soon as we can" of figures still to come)
 HOLDING_PROMISE = re.compile(r"will (?:send|provide) (?:it|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|will send you the outcome of (?:the|your|this) (?:internal )?review")
+# A later answer to some parts only: "we will send you our response to that part by 21/06/2024"
+PART_PROMISED = re.compile(r"\b(?:that|this|the remaining|the last|the outstanding|the other) (?:part|question|item)s?\b|\b(?:part|question|item)s? \d|\bthe rest\b|\bremaining\b")
 # The words LATE_WITH_NEW_DATE opens with: it is tried only where one stands
 APOLOGY_WORDS = ("apolog", "sorry")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
@@ -161,9 +166,14 @@ GENERAL_SENTENCE = re.compile(
 )
 # The fewest words a line of a reply needs to be taken for a copy of the request's
 ECHO_MIN_WORDS = 5
-# A general sentence that still speaks of this request: "… and yours has been given the reference ECC-FOI-24-2207"
+# A general sentence that still speaks of this request: "… and yours has been given the reference ECC-FOI-24-2207",
+# "… within 20 working days of receipt, so you should receive our response by 2 July 2024"
 # (not "If your email is a request …" or "your email was received after 4pm", which are said to all)
-THIS_REQUEST = re.compile(r"\byours (?:has|is) been\b|\byour (?:request|e-?mail|enquiry) has been (?:given|logged|allocated|assigned|passed)\b", re.I)
+THIS_REQUEST = re.compile(
+    r"\byours (?:has|is) been\b|\byour (?:request|e-?mail|enquiry) has been (?:given|logged|allocated|assigned|passed)\b"
+    r"|\byou (?:should|will) receive (?:our|a) (?:response|reply)\b",
+    re.I,
+)
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
 NOTICE_REACH = 80
 
@@ -226,7 +236,8 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
-    if match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS):
+    late = match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS)
+    if late and not (PART_PROMISED.search(late.group(0)) and _signal(ANSWER_SIGNAL, low)):
         return "extension"
     if _signal(CLARIFICATION_ASKED, low):
         return "clarification_request"

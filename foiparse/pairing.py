@@ -126,8 +126,13 @@ THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:writ
 # "St. Mary's", "Mr. Jones", "our ref. FOI/24/118"; a colon ends one only at the line's end: "'Parking: 2023'")
 SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bref)(?<!\bRef)(?<!\bnr)\.\s+(?=[A-Z])|[.:]\s*$")
 # An opening sentence that goes on into the answer: "I write in connection with your request …, and I can confirm that …",
-# "… dated 3 June 2024 and can confirm that …", "… of 3 June 2024; the council does not use …" (not "…, and I apologise for the delay")
-OPENING_GOES_ON = re.compile(r"(?:,?\s+and\s+(?:I|we)\s+(?!apologi|am sorry|are sorry|hope|would|trust)|\s+and\s+can\s+confirm\b|;\s)")
+# "… dated 3 June 2024 and can confirm that …", "… and would advise that …", "… of 3 June 2024; the council does not use …"
+# (not "…, and I apologise for the delay", nor "…; your reference number is HBC/FOI/24/0412.", nor a list of the
+# request's items echoed "… concerning (1) the formula …; (2) any assessment …")
+OPENING_GOES_ON = re.compile(
+    r"(?:,?\s+and\s+(?:I|we)\s+(?!apologi|am sorry|are sorry|hope|would|trust|have (?:considered|dealt|handled|processed|logged))|\s+and\s+(?:(?:I|we)\s+)?(?:can|would|wish to)\s+(?:confirm|advise|inform)\b"
+    r"|;\s+(?:the|we|I)\s(?!(?:reference|ref)\b))"
+)
 # The title of the Act over a letter: "Freedom of Information Act 2000"
 ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
 # A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
@@ -136,7 +141,7 @@ FURTHER_OPENING = re.compile(r"\s*(?:your request has been (?:considered|dealt w
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
-    r"|\bthe following information(?: in response)?:$|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
+    r"|(?:^|[.!?]\s+)(?:I|we) can provide the following information(?: in response)?:$|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
     re.I,
 )
 # The request restated over a "Response" heading: "You asked for the number of …", "Your request: …?"
@@ -452,8 +457,8 @@ def _item_starts(own: list[tuple[int, str]], labels: set[str]) -> list[tuple[int
     return starts
 
 
-# What follows a sub-item's label that names more of them: "and (b):", "to (c) –", "& b)"
-SUB_ITEM_RANGE = re.compile(r"^(?:and|&|to|,)\s*\(?[a-z]{1,4}\)", re.I)
+# What follows a sub-item's label that names more of them: "and (b):", "to (c) –", "& b)", "-(c)", "/(b)"
+SUB_ITEM_RANGE = re.compile(r"^(?:and|&|to|,|[-–—/])\s*\(?[a-z]{1,4}\)", re.I)
 
 
 def _nested_start(rest: str, parent: str, labels: set[str]) -> tuple[str, str, str] | None:
@@ -944,14 +949,17 @@ def _paragraphs_at_blanks(lines: list[tuple[int, str]]) -> list[list[tuple[int, 
 def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, str]], int]:
     """The lines from the end of the sentence opening at line k ("Thank you for your request … received on
     15/01/19.", "I am writing about your request of 4 March 2024."): where the sentence ends inside a line,
-    the rest of that line is the first one kept ("… 4 March 2024. We do not hold this information")."""
+    the rest of that line is the first one kept ("… 4 March 2024. We do not hold this information"). An
+    opening that runs on into the answer (OPENING_GOES_ON, read across its wrapped lines) is kept whole."""
+    sentence = ""
     for j in range(k, len(own)):
         number, text = own[j]
         if not text.strip():
-            return own, j
+            return (own, k) if OPENING_GOES_ON.search(sentence) else (own, j)
         end = SENTENCE_END.search(text)
-        if OPENING_GOES_ON.search(text, 0, end.start() if end else len(text)):
-            return own, k  # "… received on 9 January 2024, and I can confirm that the council maintains 11 …": the answer
+        sentence += " " + text[:end.start() if end else len(text)]
+        if end and OPENING_GOES_ON.search(sentence):
+            return own, k  # "… received on 9 January 2024 and would" / "advise that the council does not …": the answer
         while end and FURTHER_OPENING.match(text, end.end()):  # "… 2024. Your request has been considered under the Act."
             end = SENTENCE_END.search(text, end.end())
         if end:
@@ -1301,7 +1309,7 @@ NAMED_LABEL = re.compile(r"^\s*(?:Q|Question)\s?\.?\s*(?P<label>\d{1,3}[a-z]?)(?
 def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]], asked: list[Question]) -> bool:
     """A later reply that answers the one part another reply left ("WBC-FOI-24-2210 – part 3" / "3. How many …"):
     one label is enough where other questions are answered already and the reply repeats this one's words,
-    or names it a question ("Q6) The Department paid £2,318,440 …")."""
+    or names it a question ("Q6) The Department paid £2,318,440 …") and answers in its text, not in an attachment."""
     if len(answers) != 1 or message.kind not in ANSWERING_KINDS:
         return False
     (label, lines), = answers.items()
@@ -1314,7 +1322,7 @@ def _answers_one_left(message: Message, answers: dict[str, list[tuple[int, str]]
         return True
     start = next(text for number, text in message.own_lines if number == lines[0][0])
     named = NAMED_LABEL.match(start)
-    return bool(named) and named.group("label") == label
+    return bool(named) and named.group("label") == label and "attach" not in " ".join(text for _, text in lines).lower()
 
 
 # A later reply's words over the one answer it sends: "The figures for question 4 are set out below."

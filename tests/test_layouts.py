@@ -924,3 +924,49 @@ def test_a_table_cell_that_restates_the_question_in_other_words_still_gives_the_
     )
     items = ["The number of HMOs licensed by the council on 1 April 2024.", "The number of HMO inspections carried out each year."]
     assert answers(page(items, table)) == ["612. This counts each licence, not each house.", "88"]
+
+
+# Shapes a review of the whole day's change (against the day's start) found, each now read as at the start or better.
+@pytest.mark.parametrize("reply, kind", [
+    ("Please accept our apologies for the delay. We aim to provide the information to you by 24/05/2024.", "extension"),
+    ("I am sorry that we have not yet responded. We hope to respond to you within the next five working days.", "extension"),
+    ("Apologies for the delay in replying. We hope to send you a full response on Friday 12 July 2024.", "extension"),
+    ("Thank you for your email. Freedom of Information requests are answered within 20 working days of receipt, so you should "
+     "receive our response by 2 July 2024.", "acknowledgement"),
+    ("Thank you for your request for an internal review. We aim to send you the outcome by 9 May 2024. If the original decision "
+     "is upheld, you can then complain to the Information Commissioner.", "acknowledgement"),
+    ("Thank you for your request for an internal review. We will write to you as soon as the review has been carried out.",
+     "acknowledgement"),
+    ("Your request repeats one you made in April, and the original decision was upheld at internal review on 22 May 2024. We are "
+     "therefore refusing this request under section 14(2) of the Act, as a repeated request made within a reasonable interval "
+     "of the first, and we will not deal with further requests for the same information.", "response"),
+])
+def test_kinds_the_review_of_the_whole_day_found(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
+
+
+def test_a_late_response_that_promises_its_last_part_by_a_date_is_a_response():
+    reply = (
+        "Please accept our apologies for the delay. We are still waiting for figures from the service for question 3, and we will "
+        "send you our response to that part by 21/06/2024. Please find below the council's response to questions 1 and 2.\n\n"
+        "1. Greenway Grounds Maintenance Ltd holds the contract.\n2. Yes, it covers all parks and open spaces."
+    )
+    thread = foiparse.parse(page(["Who holds the contract?", "Does it cover all parks?", "What does it cost?"], reply, opening=""))
+    assert thread.messages[1].kind == "response"
+    assert [q.answer for q in thread.questions][:2] == ["Greenway Grounds Maintenance Ltd holds the contract.",
+                                                        "Yes, it covers all parks and open spaces."]
+
+
+@pytest.mark.parametrize("reply, expected", [
+    (f"I refer to your request for information received on 3 June 2024 and would\nadvise that the council holds no such figures. {BODY}",
+     f"I refer to your request for information received on 3 June 2024 and would advise that the council holds no such figures. {BODY}"),
+    (f"Thank you for your request for information received on 5 June 2024; your\nreference number is HBC/FOI/24/0412.\n\n{BODY}", BODY),
+    (f"Thank you for your request received on 6 June 2024, and we have considered your request under the Environmental "
+     f"Information Regulations 2004.\n\n{BODY}", BODY),
+    (f"The council does not record the ward of each notice, so we do not hold the information you asked for. However, we can "
+     f"provide the following information:\n{BODY}",
+     f"The council does not record the ward of each notice, so we do not hold the information you asked for. However, we can "
+     f"provide the following information:\n{BODY}"),
+])
+def test_prose_answers_the_review_of_the_whole_day_found(reply, expected):
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [expected] * 2

@@ -57,9 +57,9 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # carried out by …", "The rest of the original response is upheld"; not its promise,
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
-    r"internal review response|(?<!aim to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?<!once the )(?<!when the )(?<!until the )(?<!as soon as the )(?<!after the )(?<!once the internal )(?<!when the internal )"
-    r"(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
+    r"internal review response|(?<!aim to send you the )(?<!hope to send you the )(?<!expect to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
+    r"|(?<!once )(?<!when )(?<!until )(?<!as soon as )(?<!after )(?<!if )(?:the |your )(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
+    r"|(?<!the )(?<!your )\binternal review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)"
     r"|(?<!if the )(?:original|initial|earlier) (?:decision|response|refusal) (?:is|has been) upheld(?! by the (?:information )?commissioner| by the ico| by the tribunal)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
@@ -78,16 +78,17 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
 # late reply that answers, nor, in a reply that answers parts, the promise of the rest: PART_PROMISED). Without a date ("We will send
 # it to you as soon as we can") it is a receipt, as the corpus reads one: HOLDING_PROMISE.
 LATE_WITH_NEW_DATE = re.compile(
-    r"(?:apologi[sz]e|apologies|sorry)\b[^.]{0,80}?\b(?:delay|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b"
-    r".{0,250}?(?:hope|expect|aim|intend|will) (?:to )?(?:respond|reply|(?:provide|send) (?:you )?(?:with )?"
-    r"(?:(?:a|our|the|your) (?:full |final |complete |substantive )?(?:response|reply|answer)|the outcome|the information|this information))"
+    r"(?:apologi[sz]e|apologies|sorry)\b[^.]{0,80}?\b(?:(?:the|this|our) delay|delayed|late|not (?:yet )?(?:been able to )?respond(?:ed|ing)?|not (?:been )?able to respond|missed)\b"
+    r".{0,250}?(?:(?:hope|expect|aim|intend) to (?:respond|reply|(?:provide|send) (?:you )?(?:with )?(?:(?:a|our|the|your) (?:full |final |complete |substantive )?"
+    r"(?:response|reply|answer)|the outcome|the (?:requested )?information|this information|the figures))"
+    r"|will (?:send|provide) you (?:with )?(?:(?:a|our) (?:full |final |complete )?response|the outcome))"
     r"[^.]{0,120}? (?:by|no later than|on or before|before|within|on (?:mon|tue|wed|thu|fri|\d))"
 )
 # A holding reply's promise with no date: "We will send it to you as soon as we can", "We will send you the outcome
 # of the review as soon as it is complete" (not "we will send them to you as soon as we can" of figures still to come)
 HOLDING_PROMISE = re.compile(r"will (?:send|provide) (?:it|(?:the|your|a|our) response)(?: to you)? as soon as (?:we can|i can|possible)|will send you the outcome of (?:the|your|this) (?:internal )?review")
 # A later answer to some parts only: "we will send you our response to that part by 21/06/2024"
-PART_PROMISED = re.compile(r"\b(?:that|this|the remaining|the last|the outstanding|the other) (?:part|question|item)s?\b|\b(?:part|question|item)s? \d|\bthe rest\b|\bremaining\b")
+PART_PROMISED = re.compile(r"\b(?:that|this|the remaining|the last|the outstanding|the other) (?:part|question|item)s?\b|\b(?:part|question|item)s? \d")
 # The words LATE_WITH_NEW_DATE opens with: it is tried only where one stands
 APOLOGY_WORDS = ("apolog", "sorry")
 # More time: "we need more time to consider the public interest", "we need to extend the time", "an extension of the deadline",
@@ -95,7 +96,7 @@ APOLOGY_WORDS = ("apolog", "sorry")
 # replies); not "the team have not yet been able
 # to complete the costing for this part" inside a response, nor "we will send you a response as soon as possible";
 # must not match a response that says "we have now completed the public interest test"
-EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|(?:taking|taken) longer than (?:we )?(?:expected|anticipated|planned)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
+EXTENSION = re.compile(r"(?:more|additional|further) time to (?:consider|respond|complete)|extend(?:ed|ing)? (?:the )?(?:time|deadline|date)|\bextension (?:to|of) (?:the )?(?:time|deadline|date|response|period)|\b(?:need|require|take|apply for|extend) (?:an |a further )?extension\b|need(?:s)? (?:a (?:little|bit|few days) |some )?(?:more|additional|further) time|(?:not|unable to) (?:be able to )?respond within|reasonable extension|taking longer than (?:we )?(?:expected|anticipated|planned)|(?:have|has) not yet been able to (?:respond|reply)\b|\bwe have not yet been able to (?:collate|gather|compile)\b|\bwe are still (?:waiting for|gathering|collating) (?:some of )?(?:the )?information\b|(?:sorry|apologi[sz]e)[^.]{0,60}?not yet (?:responded|replied|received a response)|(?:consider|considering|apply|applying) the public interest test\b(?! (?:is|has been) complete)(?!.{0,20}concluded).{0,80}\b(?:by|until|within)\b")
 # A substantive answer: "Please find attached", "set out below", "we do not hold", "is exempt"
 ANSWER_SIGNAL = re.compile(
     r"please find|i have attached|find attached|attached (?:is|please)|(?:set out|see|provided|shown|given|answered)(?: it| them)?(?: in the (?:table|list))? below|answered (?:it|them|each one|each question) beneath|see attached"
@@ -146,7 +147,7 @@ GUARDS = {
     REVIEW_OUTCOME: (100, ("review", "uphold", "upheld", "overturn", "original decision")),
     CLARIFICATION_ASKED: (100, ("clarif", "you mean", "would you please provide", "before we can", "narrow", "refine", "reduce the scope", "without th", "to check", "confirm whether", "confirm if", "confirm which", "would help", "begin until", "start until")),
     GENERAL_DELAY_NOTICE: (200, ("delay",)),
-    EXTENSION: (170, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating", "taken longer")),
+    EXTENSION: (170, ("time to ", "extend", "been able to", "not yet re", "more time", "additional time", "further time", "respond within", "taking longer", "delay", "public interest test", "extension", "still waiting", "still gathering", "still collating")),
     ANSWER_SIGNAL: (80, ("find", "attach", "below", "beneath", "not hold", "not collect", "not record", "not keep", "held", "exempt", "answer", "the information is", "the information has", "response is", "response to your", "response to each", "as follows", "available")),
     RESPONSE_PROMISED: (160, ("respond", "reply", "answer you", "response", "acknowledg")),
     CONFIRMATION: (80, ("confirm",)),
@@ -171,7 +172,7 @@ ECHO_MIN_WORDS = 5
 # (not "If your email is a request …" or "your email was received after 4pm", which are said to all)
 THIS_REQUEST = re.compile(
     r"\byours (?:has|is) been\b|\byour (?:request|e-?mail|enquiry) has been (?:given|logged|allocated|assigned|passed)\b"
-    r"|\byou (?:should|will) receive (?:our|a) (?:response|reply)\b",
+    r"|\byou (?:should|will) receive (?:our|a) (?:response|reply)\b|\bwe will (?:respond|reply) to your (?:request|e-?mail)\b",
     re.I,
 )
 # The reach of MAILBOX_NOTICE and REQUEST_SPECIFIC around their words, as in GUARDS
@@ -210,7 +211,8 @@ def _less_general_sentences(text: str) -> str:
     low = text.lower()
     if "requests" not in low and "if your" not in low:
         return text
-    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text) if not GENERAL_SENTENCE.search(sentence) or THIS_REQUEST.search(sentence))
+    return " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", text)
+                    if not GENERAL_SENTENCE.search(sentence) or (THIS_REQUEST.search(sentence) and "if your" not in sentence.lower()))
 
 
 def _calls_itself_automatic(low: str) -> bool:
@@ -236,11 +238,11 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "extension"
     if _signal(REVIEW_OUTCOME, low):
         return "internal_review_response"
+    if _signal(CLARIFICATION_ASKED, low):
+        return "clarification_request"
     late = match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS)
     if late and not (PART_PROMISED.search(late.group(0)) and _signal(ANSWER_SIGNAL, low)):
         return "extension"
-    if _signal(CLARIFICATION_ASKED, low):
-        return "clarification_request"
     if ("receipt" in low or "proof of" in low) and PROOF_OF_SENDING.search(low):
         return "other"
     if "acknowledg" in low and RESENT_RECEIPT.search(low):

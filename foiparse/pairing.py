@@ -118,30 +118,29 @@ SUB_ITEM_MARK = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[.,;:]?$")
 ASKED_LABEL = re.compile(r"^\s*(?:you asked|your (?:request|question)|question|request|information requested)\s*[:.–-]\s*", re.I)
 # Lines that open a reply before its answer: "Dear Ms Gillies,", "Thank you for your request ... received on 15/01/19.",
 # "I write in connection with your request for information received on 09/01/2024, a copy of which is given below.",
-# "Please find below, Sheffield City Council's response to your request:", "I can provide the following information
-# in response:", "You asked:" over the request quoted
+# "Please find below, Sheffield City Council's response to your request:", "You asked:" over the request quoted
 SALUTATION = re.compile(r"^\s*(?:Dear\s|Good (?:morning|afternoon)|Hello|Hi\b)", re.I)
 THANKS_OPENING = re.compile(r"^\s*(?:Thank you for (?:your|contacting)|I (?:write|am writing) (?:in connection with|with regard to|regarding|about|in response to) your request|I refer to your request)", re.I)
 # The end of a sentence within a line or at its end: "… received on 15/01/19." (not "No. 4", "i.e. the", "£1.50",
 # "St. Mary's", "Mr. Jones", "our ref. FOI/24/118"; a colon ends one only at the line's end: "'Parking: 2023'")
-SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bref)(?<!\bRef)(?<!\bnr)\.\s+(?=[A-Z])|[.:]\s*$")
+SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bref)(?<!\bRef)(?<!\bnr)\.\s+(?=[A-Z0-9£])|[.:]\s*$")
 # An opening sentence that goes on into the answer: "I write in connection with your request …, and I can confirm that …",
 # "… dated 3 June 2024 and can confirm that …", "… and would advise that …", "… of 3 June 2024; the council does not use …"
-# (not "…, and I apologise for the delay", nor "…; your reference number is HBC/FOI/24/0412.", nor a list of the
+# (not "…, and I am pleased to provide …", "…, and I apologise for the delay", "…; your reference number is …", nor a list of the
 # request's items echoed "… concerning (1) the formula …; (2) any assessment …")
 OPENING_GOES_ON = re.compile(
-    r"(?:,?\s+and\s+(?:I|we)\s+(?!apologi|am sorry|are sorry|hope|would|trust|have (?:considered|dealt|handled|processed|logged))|\s+and\s+(?:(?:I|we)\s+)?(?:can|would|wish to)\s+(?:confirm|advise|inform)\b"
+    r"(?:,?\s+and\s+(?:(?:I|we)\s+)?(?:can\s+|would\s+|wish\s+to\s+)?(?:confirm|advise|inform)\b"
     r"|;\s+(?:the|we|I)\s(?!(?:reference|ref)\b))"
 )
 # The title of the Act over a letter: "Freedom of Information Act 2000"
 ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
 # A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
-FURTHER_OPENING = re.compile(r"\s*(?:your request has been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request)\b", re.I)
+FURTHER_OPENING = re.compile(r"\s*(?:your request has (?:now )?been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request)\b", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
     r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
-    r"|(?:^|[.!?]\s+)(?:I|we) can provide the following information(?: in response)?:$|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
+    r"|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
     re.I,
 )
 # The request restated over a "Response" heading: "You asked for the number of …", "Your request: …?"
@@ -284,6 +283,8 @@ def _strip_table_question(question: str, text: str) -> str:
 
 # The run of spaces between a table's cells, laid out in spaces: "3.   How many dwellings were charged the   1,412."
 CELL_GAP = re.compile(r"\S( {3,})(?=\S)")
+# The end of an answer cell that stops mid-sentence: "412 notices, of which", "… and"
+MID_SENTENCE_END = re.compile(r"(?:\b[a-z]+|,)$")
 # How far a wrapped line's cell may stand from the column its row opened
 CELL_SLACK = 4
 
@@ -308,15 +309,29 @@ def _answer_cell(rows: list[tuple[int, str]], question: str) -> list[tuple[int, 
         return None
     parts = [" ".join(first[column:].split())]
     kept = 0
+    after_blank = False
     for _, text in rows[1:]:
         if not text.strip():
+            after_blank = True
             continue
         if plain_words(text)[:3] == cell[:3]:
             return None  # a breakdown by category, not the question's cell wrapped
         wrapped = _wrapped_cell(text, column)
+        if not text[:1].isspace() and not wrapped:  # a line at the margin with no cell in the answer column
+            if after_blank:
+                break  # a line of its own under the table ("Ref: MVDC 24-0392")
+            if set(plain_words(text)) <= set(asked):
+                kept += 1  # the question's cell wrapped to the margin: "own?"
+                continue
+            if not MID_SENTENCE_END.search(parts[-1]):
+                break  # a note under the table, after an answer complete in itself ("88", "… Assistant).")
+            parts.append(" ".join(text.split()))  # the answer's end, wrapped to the margin by a mail client
+            kept += 1
+            continue
         if wrapped is None:
             break
         kept += 1
+        after_blank = False
         if wrapped:
             parts.append(wrapped)
     return [(rows[0][0], " ".join(parts))] if kept else None

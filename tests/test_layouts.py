@@ -970,3 +970,44 @@ def test_a_late_response_that_promises_its_last_part_by_a_date_is_a_response():
 ])
 def test_prose_answers_the_review_of_the_whole_day_found(reply, expected):
     assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [expected] * 2
+
+
+# Shapes a second review of the whole day found, each now read as at the day's start or better.
+@pytest.mark.parametrize("reply, kind", [
+    ("Thank you for your email. We apologise for any delay in replying: we aim to reply to all emails within 10 working days. "
+     "This mailbox is monitored Monday to Friday.", "auto_reply"),
+    ("Apologies for the delay in acknowledging your request. Before we can answer it, could you please clarify whether you mean "
+     "licences granted or licences in force? We will respond within 20 working days of your reply.", "clarification_request"),
+    ("Please accept our apologies for the delayed response. We aim to provide the requested information by 21/06/2024.", "extension"),
+    ("I am sorry for the delay in completing the internal review. We hope to send you the outcome of the review by 19 July 2024.",
+     "extension"),
+    ("A manual review has been carried out of the falls reports held by the ward, and no record of the kind you describe was found. "
+     "The Trust therefore does not hold the information you asked for, and I am sorry we cannot help further on this occasion.",
+     "response"),
+    ("Thank you for contacting us. If your email is a Freedom of Information request, you will receive a response within 20 working "
+     "days. This mailbox is monitored Monday to Friday.", "auto_reply"),
+    ("I apologise that this response has taken longer than anticipated. I can confirm that the council licenses 612 HMOs, and a "
+     "further 40 houses are exempt because registered providers manage them, so they are not counted in that figure.", "response"),
+])
+def test_kinds_a_second_review_of_the_whole_day_found(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
+
+
+@pytest.mark.parametrize("reply, expected", [
+    (f"Thank you for your request received on 3 June 2024, and I am pleased to provide the information you asked for.\n\n{BODY}", BODY),
+    (f"Thank you for your request. Your request has now been considered under the Freedom of Information Act 2000.\n\n{BODY}", BODY),
+    (f"I write in connection with your request for information received on 3 June 2024. {BODY}", BODY),
+])
+def test_prose_answers_a_second_review_of_the_whole_day_found(reply, expected):
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [expected] * 2
+
+
+def test_a_table_answer_wrapped_to_the_margin_keeps_its_end():
+    table = (
+        "1. How many HMOs were licensed on 1 April 2024?    612 licences, of which\n"
+        "40 were for houses in multiple occupation over shops.\n"
+        "2. How many HMO inspections did the council        88\n"
+        "   carry out each year?\n"
+    )
+    items = ["How many HMOs were licensed on 1 April 2024?", "How many HMO inspections did the council carry out each year?"]
+    assert answers(page(items, table))[0] == "612 licences, of which 40 were for houses in multiple occupation over shops."

@@ -58,11 +58,13 @@ REQUEST_WORDS = ("ref", "request", "freedom of information", "foi", "eir", "by "
 # "We aim to send you the outcome of the review by 28/10/2024"
 REVIEW_OUTCOME = re.compile(
     r"internal review response|(?<!aim to send you the )(?<!hope to send you the )(?<!expect to send you the )(?<!will send you the )(?<!will let you know the )(?<!will inform you of the )outcome of (?:the|your|my|this) (?:internal )?review|(?<!not )(?<!yet )(?:completed|concluded|carried out|conducted|undertaken) (?:an|the|my|our|your) (?:internal )?review"
-    r"|(?<!once )(?<!when )(?<!until )(?<!as soon as )(?<!after )(?<!if )(?:the |your )(?:internal )?review(?:er)? (?:has|have) (?:now )?(?:been )?(?:completed|concluded|carried out|conducted)"
-    r"|(?<!the )(?<!your )\binternal review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)"
+    r"|review (?:has|have) (?:now )?(?:been )?(?:completed|concluded)"
+    r"|(?:the|your|our|this|internal|council's|trust's) review(?:er)? (?:has|have) (?:now )?(?:been )?(?:carried out|conducted|concluded)"
     r"|(?<!if the )(?:original|initial|earlier) (?:decision|response|refusal) (?:is|has been) upheld(?! by the (?:information )?commissioner| by the ico| by the tribunal)|(?:uphold|upheld|overturn\w{0,4}) the (?:original )?(?:decision|response|refusal)|review (?:panel|officer)"
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
+# What puts a review's outcome still to come, just before the phrase: "once the", "as soon as the internal", "if the"
+REVIEW_TO_COME = re.compile(r"\b(?:once|when|until|as soon as|after|if|a manual|a file|a records)(?: the| your| our| this)?(?: internal)?\s*$")
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
 # "The team have asked me to clarify part 2 … could you please tell us which of these you mean";
 # not a response's "it was not clear what you mean by 'blocked', so we have counted …" or "To clarify point 2, …"
@@ -71,7 +73,7 @@ CLARIFICATION_ASKED = re.compile(r"(?:ask(?:ing)? you to|please|could you|can yo
     r"|ask(?:ing)? you for (?:some |further |more )?clarification|without (?:this|the|that) (?:extra|further|additional) information|(?:like|want) to check (?:if|whether) you"
     r"|before we can (?:search|locate|look)|(?:could|can|would) you (?:please )?confirm (?:whether|if|which)|it would help (?:us )?if you could (?:tell|confirm|clarify|let us know|narrow|specify|explain)"
     r"|(?:if you are|are you) able to narrow|(?:will not|won't) (?:begin|start) until (?:we have )?received? your (?:reply|clarification|response)"
-    r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what|whether) (?:of these )?you mean|which of these you mean")
+    r"|asked (?:me|us) to clarify|until we receive your clarification|(?:tell|let) (?:us|me) (?:know )?(?:which|what) (?:of these )?you mean|which of these you mean")
 # A holding reply that sets a new date for the response, read from its apology: "I am sorry that we have not
 # responded … We now aim to send you a full response by 22 March 2024", "Apologies for the delay … no later than
 # 12 July 2024", "within the next five working days", "on Friday 12 July" (not "we will send the map by Friday" in a
@@ -215,6 +217,13 @@ def _less_general_sentences(text: str) -> str:
                     if not GENERAL_SENTENCE.search(sentence) or (THIS_REQUEST.search(sentence) and "if your" not in sentence.lower()))
 
 
+def _review_promised(low: str) -> bool:
+    """Whether the text only speaks of a review still to be done: "We will write to you as soon as the internal review
+    has been carried out", "Once the review has been completed …" (every outcome phrase sits in such a clause)."""
+    matches = list(REVIEW_OUTCOME.finditer(low)) if "review" in low else []
+    return bool(matches) and all(REVIEW_TO_COME.search(low, max(0, m.start() - 40), m.start()) for m in matches)
+
+
 def _calls_itself_automatic(low: str) -> bool:
     """Whether a reply says it is automatic where a receipt says so: at its top, or in a short one (a response
     whose text runs on into a copied receipt, "… an automatic acknowledgement that your email has been received",
@@ -236,13 +245,13 @@ def _kind_in_words(message: Message, own: str, closing: str) -> str | None:
         return "auto_reply"
     if _signal(EXTENSION, low):
         return "extension"
-    if _signal(REVIEW_OUTCOME, low):
+    if _signal(REVIEW_OUTCOME, low) and not _review_promised(low):
         return "internal_review_response"
-    if _signal(CLARIFICATION_ASKED, low):
-        return "clarification_request"
     late = match_at_words(LATE_WITH_NEW_DATE, low, APOLOGY_WORDS)
     if late and not (PART_PROMISED.search(late.group(0)) and _signal(ANSWER_SIGNAL, low)):
         return "extension"
+    if _signal(CLARIFICATION_ASKED, low):
+        return "clarification_request"
     if ("receipt" in low or "proof of" in low) and PROOF_OF_SENDING.search(low):
         return "other"
     if "acknowledg" in low and RESENT_RECEIPT.search(low):

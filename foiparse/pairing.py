@@ -130,17 +130,25 @@ SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bMrs)(?
 # request's items echoed "… concerning (1) the formula …; (2) any assessment …")
 OPENING_GOES_ON = re.compile(
     r"(?:,?\s+and\s+(?:(?:I|we)\s+)?(?:can\s+|would\s+|wish\s+to\s+)?(?:confirm|advise|inform)\b"
-    r"|;\s+(?:the|we|I)\s(?!(?:reference|ref)\b))"
+    r"|[;:]\s+(?:the|we|I)\s(?!(?:reference|ref)\b))"
 )
 # The title of the Act over a letter: "Freedom of Information Act 2000"
 ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
+# An opening line that ends on a date with no full stop: "… received on 3 June 2024"
+YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d\s*$")
 # A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
 FURTHER_OPENING = re.compile(r"\s*(?:your request has (?:now )?been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request)\b", re.I)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
-    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$"
-    r"|(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)(?: as follows| for the following| the following)?:$",
+    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
+    re.I,
+)
+# The request quoted under an introduction: "You asked:", "In your email of 8 July 2024 you asked:" (an introduction
+# only where the reply has one: a reply that restates each question so answers under each)
+YOU_ASKED = re.compile(
+    r"(?:^|[.!?]\s+)(?:in your (?:e-?mail|letter|request)(?: of [^.:]{1,30})?,? )?(?:you asked|your request (?:was|read|said)|you requested|you wrote)"
+    r"(?: as follows| for the following| the following)?:$",
     re.I,
 )
 # The request restated over a "Response" heading: "You asked for the number of …", "Your request: …?"
@@ -813,15 +821,15 @@ def _word_stems(text: str) -> set[str]:
     return {word[:4] for word in plain_words(text) if word not in STOP_WORDS}
 
 
-def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _paragraphs(lines: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
     """Paragraphs split at blank lines, or, in mail with none, at a line that ends a sentence before one
     that opens another ("… across the" / "district." / "Two blocks have closed …") where the next line's
     first word would have fitted on it: a line the mail client wrapped was full ("… in the three market
-    towns." / "14 businesses …" is one paragraph)."""
+    towns." / "14 businesses …" is one paragraph). ``width`` is the widest line of the whole message, its opening
+    too: two short answers alone do not show how wide the mail was wrapped."""
     if any(not text.strip() for _, text in lines):
         return _paragraphs_at_blanks(lines)
     paragraphs: list[list[tuple[int, str]]] = [[]]
-    width = max((len(text.rstrip()) for _, text in lines), default=0)
     for k, (number, text) in enumerate(lines):
         paragraphs[-1].append((number, text))
         following = lines[k + 1][1].split()[:1] if k + 1 < len(lines) else []
@@ -836,12 +844,12 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 WHOLE_REQUEST_REFUSAL = re.compile(r"\brefus|\bsection 1[246]\b|\badvice and assistance\b|\bnarrow", re.I)
 
 
-def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question]) -> dict[str, list[tuple[int, str]]]:
+def _paragraph_answers(lines: list[tuple[int, str]], questions: list[Question], width: int) -> dict[str, list[tuple[int, str]]]:
     """Each question's answer from a prose reply of exactly one paragraph per question, in the request's order,
     where each paragraph is on its own question's subject: it shares more of the question's words (weighed
     by how few questions hold them) than of any other question's. Not a refusal, whose paragraphs (the
     reasons, then the advice to narrow) speak for the whole request."""
-    paragraphs = _paragraphs(lines)
+    paragraphs = _paragraphs(lines, width)
     if len(questions) < 2 or len(paragraphs) != len(questions) or any(WHOLE_REQUEST_REFUSAL.search(text) for _, text in lines):
         return {}
     question_stems = [_word_stems(q.text) for q in questions]
@@ -972,6 +980,8 @@ def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tu
         if not text.strip():
             return (own, k) if OPENING_GOES_ON.search(sentence) else (own, j)
         end = SENTENCE_END.search(text)
+        if not end and YEAR_AT_END.search(text) and j + 1 < len(own) and own[j + 1][1].lstrip()[:1].isupper() | own[j + 1][1].lstrip()[:1].isdigit():
+            return (own, k) if OPENING_GOES_ON.search(sentence + " " + text) else (own, j + 1)  # "… received on 3 June 2024" / "412 officers …"
         sentence += " " + text[:end.start() if end else len(text)]
         if end and OPENING_GOES_ON.search(sentence):
             return own, k  # "… received on 9 January 2024 and would" / "advise that the council does not …": the answer
@@ -996,9 +1006,10 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
         k += 1
     if k < len(own) and THANKS_OPENING.match(own[k][1]):
         own, k = _after_opening_sentence(own, k)
+    one_restated = sum(1 for _, text in own if YOU_ASKED.search(" ".join(text.split()))) == 1
     for j in range(k, min(len(own), k + INTRO_REACH)):
         line = " ".join(own[j][1].split())
-        intro = INTRO.search(line)
+        intro = INTRO.search(line) or (YOU_ASKED.search(line) if one_restated else None)
         if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
             k = j + 1
         elif j + 1 < len(own) and len(own[j + 1][1].split()) <= 3:
@@ -1427,7 +1438,7 @@ def pair(thread: Thread) -> Thread:
             if (IN_ATTACHMENT.search(text) and len(text.split()) < 30) or (ANSWER_ATTACHED.search(" ".join(text.split()[:25])) and len(text.split()) < 80):
                 thread.warnings.append(f"message {message.index}: the answers are in an attachment, not in the text")
                 break
-            paragraphs = _paragraph_answers(lines, questions)
+            paragraphs = _paragraph_answers(lines, questions, max(len(text.rstrip()) for _, text in message.own_lines))
             if paragraphs:
                 _take_answers(message, paragraphs, ["answers paired by order: one paragraph per question, each on its question's subject"], thread, declined, new)
                 break

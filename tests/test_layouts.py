@@ -734,7 +734,6 @@ def test_answers_a_service_gave_pasted_in_quotation_marks_are_still_answers():
     ("The council licensed 612 HMOs in 2023/24 and made 88 inspections, and it issued two civil penalties. The register is kept by the "
      "private sector housing team.\n\nWe hope to send you the 2024/25 figure once it is finalised.", "response"),
     ("Apologies for the delay in dealing with your request. We hope to send you a full response no later than 12 July 2024.", "extension"),
-    ("Before we can answer, please could you let us know whether you mean licences granted or licences in force?", "clarification_request"),
 ])
 def test_kinds_a_review_of_the_quoted_request_rules_showed(reply, kind):
     assert foiparse.parse(page(["The number of licensed HMOs."], reply, opening="")).messages[1].kind == kind
@@ -1011,3 +1010,34 @@ def test_a_table_answer_wrapped_to_the_margin_keeps_its_end():
     )
     items = ["How many HMOs were licensed on 1 April 2024?", "How many HMO inspections did the council carry out each year?"]
     assert answers(page(items, table))[0] == "612 licences, of which 40 were for houses in multiple occupation over shops."
+
+
+# Shapes a third review of the whole day found, each now read as at the day's start or better.
+@pytest.mark.parametrize("reply, kind", [
+    ("Please accept our apologies for the delay. The figures are being checked by the finance team before we can respond. "
+     "We aim to send you a full response by 12 July 2024.", "extension"),
+    ("The council received 688 applications and granted 614.\n\nCould you let us know whether you mean the budget for this "
+     "year or the last? We will answer that part when we hear from you. Meanwhile the figures above are final.", "response"),
+    ("A review has now been completed by a senior officer who was not involved in the original decision, and the decision "
+     "to withhold the names under section 40(2) is upheld.", "internal_review_response"),
+])
+def test_kinds_a_third_review_of_the_whole_day_found(reply, kind):
+    assert foiparse.parse(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")).messages[1].kind == kind
+
+
+ONE = "612 HMOs are licensed in the borough, of which 40 are in the town centre and the rest in the outer wards."
+TWO = "88 inspections were made in the year, most of them after complaints from tenants about damp or fire safety."
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # an opening line that ends on its date with no full stop, the answers on the lines under it
+    ("I write in connection with your request for information received on 04/03/2024\n" + ONE + "\n" + TWO, ONE),
+    # "You asked:" over each answer is no introduction
+    ("You asked:\nHow many HMOs are licensed?\n" + ONE + "\nYou asked:\nHow many inspections were made?\n" + TWO, None),
+])
+def test_prose_answers_a_third_review_of_the_whole_day_found(reply, expected):
+    got = answers(page(["How many HMOs are licensed in the borough?", "How many inspections were made in the year?"], reply, opening=""))
+    if expected is None:
+        assert ONE in got[0]
+    else:
+        assert got[0].startswith(expected)

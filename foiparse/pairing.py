@@ -134,10 +134,17 @@ OPENING_GOES_ON = re.compile(
 )
 # The title of the Act over a letter: "Freedom of Information Act 2000"
 ACT_TITLE = re.compile(r"^\s*(?:Freedom of Information(?: \(Scotland\))? Act 20\d\d|Environmental Information(?: \(Scotland\))? Regulations 20\d\d)$", re.I)
-# An opening line that ends on a date with no full stop: "… received on 3 June 2024"
-YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d\s*$")
-# A second opening sentence after the first on its line: "Your request has been considered under the Freedom of Information Act 2000."
-FURTHER_OPENING = re.compile(r"\s*(?:your request has (?:now )?been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request)\b", re.I)
+# An opening line that ends with no full stop on a date or a reference: "… received on 3 June 2024", "… (ref FOI/24/0412)"
+# (not on a word: "… received by" / "Wexmoor Constabulary on 18 July" goes on)
+OPENING_LINE_END = re.compile(r"[\d)]\s*$")
+# A further opening sentence after the first: "Your request has been considered under the Freedom of Information Act 2000.",
+# "I am sorry that this response is later than it should have been.", "I can confirm that the council holds the information."
+FURTHER_OPENING = re.compile(
+    r"\s*(?:your request has (?:now )?been (?:considered|dealt with|processed|handled)|(?:I|we) have (?:considered|processed|dealt with|handled) your request"
+    r"|(?:I am|we are) sorry (?:that|for)\b[^.]*\b(?:late|delay)|(?:please accept )?(?:my |our )?apologies for the delay"
+    r"|(?:I|we) can confirm that the (?:council|trust|force|department|authority) holds (?:the|this|some of the) information(?: you (?:have )?(?:requested|asked for))?\.)",
+    re.I,
+)
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
@@ -980,8 +987,8 @@ def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tu
         if not text.strip():
             return (own, k) if OPENING_GOES_ON.search(sentence) else (own, j)
         end = SENTENCE_END.search(text)
-        if not end and YEAR_AT_END.search(text) and j + 1 < len(own) and own[j + 1][1].lstrip()[:1].isupper() | own[j + 1][1].lstrip()[:1].isdigit():
-            return (own, k) if OPENING_GOES_ON.search(sentence + " " + text) else (own, j + 1)  # "… received on 3 June 2024" / "412 officers …"
+        if not end and OPENING_LINE_END.search(text) and j + 1 < len(own) and own[j + 1][1].lstrip()[:1].isupper() | own[j + 1][1].lstrip()[:1].isdigit():
+            return (own, k) if OPENING_GOES_ON.search(sentence + " " + text) else (own, _past_further_openings(own, j + 1))  # "… 3 June 2024" / "412 …"
         sentence += " " + text[:end.start() if end else len(text)]
         if end and OPENING_GOES_ON.search(sentence):
             return own, k  # "… received on 9 January 2024 and would" / "advise that the council does not …": the answer
@@ -994,8 +1001,15 @@ def _after_opening_sentence(own: list[tuple[int, str]], k: int) -> tuple[list[tu
                 continue  # "… 8 January 2024. We have" / "handled your request under the Act.": it ends on the next line
             if rest.strip():
                 return own[:j] + [(number, rest)] + own[j + 1:], j
-            return own, j + 1
+            return own, _past_further_openings(own, j + 1)
     return own, len(own)
+
+
+def _past_further_openings(own: list[tuple[int, str]], k: int) -> int:
+    """The first line from k that is not a further opening sentence standing alone ("I can confirm that the council holds this information.")."""
+    while k < len(own) and FURTHER_OPENING.match(own[k][1]) and SENTENCE_END.search(own[k][1]) and not SENTENCE_END.search(own[k][1]).end() < len(own[k][1].rstrip()):
+        k += 1
+    return k
 
 
 def prose_answer(message: Message) -> list[tuple[int, str]]:

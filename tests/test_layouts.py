@@ -1041,3 +1041,20 @@ def test_prose_answers_a_third_review_of_the_whole_day_found(reply, expected):
         assert ONE in got[0]
     else:
         assert got[0].startswith(expected)
+
+
+def test_further_opening_sentences_before_one_paragraph_per_question_are_left_out():
+    reply = (
+        "Thank you for your request for information, which we received on 01/07/2024. I am sorry that this response is later than "
+        "it should have been. I can confirm that the council holds the information.\n"
+        "The council licenses 612 HMOs across the borough, and a further 40 houses are exempt from licensing.\n"
+        "The private sector housing team made 88 HMO inspections in the year, most of them after complaints."
+    )
+    assert answers(page(["How many HMOs does the council license?", "How many HMO inspections did the team make?"], reply, opening="")) == [
+        "The council licenses 612 HMOs across the borough, and a further 40 houses are exempt from licensing.",
+        "The private sector housing team made 88 HMO inspections in the year, most of them after complaints."]
+
+
+def test_an_opening_line_ending_on_its_reference_with_no_full_stop_ends_there():
+    reply = f"I refer to your request for information of 3 June 2024 (ref FOI/24/0412)\n{BODY}"
+    assert answers(page(["The number of licensed HMOs.", "The number of HMO inspections each year."], reply, opening="")) == [BODY] * 2

@@ -64,7 +64,7 @@ REVIEW_OUTCOME = re.compile(
     r"|(?:concluded|satisfied|found|decided) that the original decision was (?:correct|right|appropriate)|\bi (?:therefore )?uphold (?:it|that decision|this decision)\b",
 )
 # What puts a review's outcome still to come, just before the phrase: "once the", "as soon as the internal", "if the"
-REVIEW_TO_COME = re.compile(r"\b(?:once|when|until|as soon as|after|if|a manual|a file|a records)(?: the| your| our| this)?(?: internal)?\s*$")
+REVIEW_TO_COME = re.compile(r"\b(?:once|when|until|as soon as|after|if)(?: the| your| our| this)?(?: internal)?\s*$")
 # The authority asks the requester to narrow or explain: "I am writing to ask you to clarify your request",
 # "The team have asked me to clarify part 2 … could you please tell us which of these you mean";
 # not a response's "it was not clear what you mean by 'blocked', so we have counted …" or "To clarify point 2, …"

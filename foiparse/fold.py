@@ -309,11 +309,16 @@ QUOTATION_OPENINGS = ('"', "“")
 QUOTATION_CLOSINGS = ('"', "”")
 
 
+def closes_quotation(text: str) -> bool:
+    """Whether a line ends a quotation: its closing mark, perhaps before a stop ('… Skelbeck".', '… accounts.”)')."""
+    return text.rstrip().rstrip(".,;:)").endswith(QUOTATION_CLOSINGS)
+
+
 def _inside_quotation(lines: list[str], heads: list[str], k: int) -> bool:
     """Whether the sign-off at line k is inside an email the reply reproduces in quotation marks
     ('"Hi [name removed],' … 'Thanks' / '[name removed]' / 'Depot Manager, Skelbeck"'): a line above opens a
     quotation that no mark since has closed, and a line within the next few closes it."""
-    if not any(line.rstrip().rstrip(".,;:)").endswith(QUOTATION_CLOSINGS) for line in lines[k:k + 5]):
+    if not any(closes_quotation(line) for line in lines[k:k + 5]):
         return False
     opening = next((j for j in range(k - 1, max(-1, k - 40), -1) if heads[j] in QUOTATION_OPENINGS), None)
     if opening is None:

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 
-from .fold import PARAGRAPH_NUMBER, QUOTATION_CLOSINGS, QUOTATION_OPENINGS
+from .fold import PARAGRAPH_NUMBER, QUOTATION_OPENINGS, closes_quotation
 from .model import ANNOTATION, BOILERPLATE, FURNITURE, OWN, QUOTED, Message, Question, Thread
 from .questions import BULLET, ROMAN, choose_run, match_item, parse_items, section_label
 from .scan import case_blind, plain_word, plain_words
@@ -148,7 +148,7 @@ FURTHER_OPENING = re.compile(
 # (Lines are right-stripped, so each alternative ends on a word and the stop is checked in code.)
 INTRO = re.compile(
     r"(?:response|reply|answers?|information) (?:to your request )?(?:is |are )?(?:set out )?(?:below|as follows)[:;.]?$"
-    r"|(?:please )?find below\b|\bresponse to your request[:.]?$|^\s*(?:Freedom of Information Act 2000|Environmental Information Regulations 2004)$",
+    r"|(?:please )?find below\b|\bresponse to your request[:.]?$",
     re.I,
 )
 # The request quoted under an introduction: "You asked:", "In your email of 8 July 2024 you asked:" (an introduction
@@ -524,8 +524,8 @@ def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, 
     k = 0
     while k < len(own):
         text = own[k][1].strip()
-        if text[:1] in QUOTATION_OPENINGS and not _closes_quotation(text[1:]):
-            close = next((j for j in range(k + 1, min(len(own), k + QUOTATION_MAX_LINES)) if _closes_quotation(own[j][1])), None)
+        if text[:1] in QUOTATION_OPENINGS and not closes_quotation(text[1:]):
+            close = next((j for j in range(k + 1, min(len(own), k + QUOTATION_MAX_LINES)) if closes_quotation(own[j][1])), None)
             if close is not None:
                 inside = {position for position, *_ in starts if k <= position <= close}
                 words = plain_words(" ".join(t for _, t in own[k:close + 1]))
@@ -534,10 +534,6 @@ def _outside_quoted_request(own: list[tuple[int, str]], starts: list[tuple[int, 
                     k = close
         k += 1
     return [start for start in starts if start[0] not in quoted] if quoted else starts
-
-
-def _closes_quotation(text: str) -> bool:
-    return text.rstrip().rstrip(".,;:)").endswith(QUOTATION_CLOSINGS)
 
 
 def _unheaded_part_answer(in_parts: list[str], last: int | None, last_number: int, number: int) -> str | None:
@@ -1023,8 +1019,11 @@ def prose_answer(message: Message) -> list[tuple[int, str]]:
     one_restated = sum(1 for _, text in own if YOU_ASKED.search(" ".join(text.split()))) == 1
     for j in range(k, min(len(own), k + INTRO_REACH)):
         line = " ".join(own[j][1].split())
+        if ACT_TITLE.match(line):
+            k = j + 1  # "Freedom of Information Act 2000" over the letter's text
+            continue
         intro = INTRO.search(line) or (YOU_ASKED.search(line) if one_restated else None)
-        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request", "2000", "2004")) or line.endswith((":", "."))):
+        if intro and (intro.group(0).lower().rstrip(":;.").endswith(("below", "follows", "request")) or line.endswith((":", "."))):
             k = j + 1
         elif j + 1 < len(own) and len(own[j + 1][1].split()) <= 3:
             # an introduction wrapped before its last word: "… response to your request set out" / "below:"
